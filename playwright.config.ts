@@ -1,0 +1,43 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/** Debian's chromium by default; CHROMIUM_PATH points elsewhere on other machines. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The e2e server's port; the lab holds 3306, 5000, 5672, 8774, 8778, 9292 and 9696. */
+const PORT = Number(process.env.E2E_PORT ?? 4318);
+
+export default defineConfig({
+  testDir: './e2e',
+  testIgnore: '**/*.real.spec.ts',
+  timeout: 60_000,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  use: { baseURL: `http://127.0.0.1:${PORT}`, trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: CHROMIUM,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: `npx vite build && npx tsx src/server/main.ts --demo --port ${PORT} --test-controls`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,3 @@
+export * from './glance';
+export * from './nova';
+export * from './keystone';

@@ -1,0 +1,21 @@
+import '@testing-library/jest-dom/vitest';
+import { afterEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+
+afterEach(() => cleanup());
+
+// React Flow needs these in jsdom (it measures nodes and reads transforms).
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver ??= ResizeObserverStub as unknown as typeof ResizeObserver;
+class DOMMatrixReadOnlyStub {
+  m22: number;
+  constructor(t?: string) {
+    const s = t?.match(/scale\(([1-9.])\)/)?.[1];
+    this.m22 = s !== undefined ? +s : 1;
+  }
+}
+(globalThis as unknown as { DOMMatrixReadOnly: unknown }).DOMMatrixReadOnly ??= DOMMatrixReadOnlyStub;

@@ -1,0 +1,20 @@
+import type { SessionInfo } from '../openstack/cloud-config';
+import type { Transport } from '../openstack/transport';
+import type { AuditLog } from './audit-log';
+import type { ProxySettings } from './settings';
+import type { SimControls } from './sim-controls';
+
+/** Everything createApp needs; main.ts and the Vite plugin wire real ones, tests wire the simulator. */
+export interface AppDeps {
+  /** The Keystone session (real cloud or simulator): adds the token, renews it, knows the catalog. */
+  upstream: Transport & { info(): SessionInfo };
+  settings: ProxySettings;
+  audit: AuditLog;
+  /** The Vite build output to serve (with index.html fallback); null/undefined = API only. */
+  staticDir?: string | null;
+  /** Test controls (`/api/_sim/*`), only in demo mode started with `--test-controls`. */
+  sim?: SimControls | null;
+  mode: 'demo' | 'cloud';
+  /** One line per request (already redacted). */
+  log?: (line: string) => void;
+}

@@ -1,0 +1,19 @@
+import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
+import { PanelBoundary } from '../components/panel-boundary';
+import { Header } from './header';
+import { Providers } from './providers';
+
+export function App() {
+  return (
+    <Providers>
+      <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <Header />
+        <main className="relative min-h-0 flex-1">
+          <PanelBoundary title="Could not show the lineage graph">
+            <LineageGraphPanel />
+          </PanelBoundary>
+        </main>
+      </div>
+    </Providers>
+  );
+}

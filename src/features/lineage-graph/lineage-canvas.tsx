@@ -1,0 +1,99 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useEdgesState,
+  useNodesState,
+  useReactFlow,
+  type ColorMode,
+  type ReactFlowInstance,
+} from '@xyflow/react';
+import { useCallback, useEffect } from 'react';
+import { EdgeLegend } from './edge-legend';
+import { nodeTypes } from './node-types';
+import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
+
+/** Graphs up to this size open fitted; bigger ones open on a region so culling keeps the DOM small. */
+export const FIT_ALL_LIMIT = 300;
+
+interface LineageCanvasProps {
+  nodes: LineageFlowNode[];
+  edges: LineageFlowEdge[];
+  /** The ids the first view shows when the graph is too big to fit. */
+  initialFocus: readonly string[];
+  /** A node to bring into view (search result, URL selection); changes trigger a pan. */
+  focusId: string | null;
+  hasSelection: boolean;
+  colorMode: ColorMode;
+  onSelect: (id: string | null) => void;
+}
+
+const MINIMAP_COLORS: Record<string, string> = {
+  image: '#0284c7',
+  snapshot: '#0d9488',
+  backup: '#0e7490',
+  golden: '#eab308',
+  'volume-snapshot': '#6366f1',
+  server: '#64748b',
+  'missing-image': '#ef4444',
+  'missing-server': '#ef4444',
+};
+
+function miniMapColor(n: LineageFlowNode): string {
+  return MINIMAP_COLORS[n.data.node.kind] ?? '#94a3b8';
+}
+
+export function LineageCanvas(props: LineageCanvasProps) {
+  const { nodes: nextNodes, edges: nextEdges, initialFocus, focusId, hasSelection, colorMode, onSelect } = props;
+  const [nodes, setNodes, onNodesChange] = useNodesState<LineageFlowNode>(nextNodes);
+  const [edges, setEdges, onEdgesChange] = useEdgesState<LineageFlowEdge>(nextEdges);
+  useEffect(() => setNodes(nextNodes), [nextNodes, setNodes]);
+  useEffect(() => setEdges(nextEdges), [nextEdges, setEdges]);
+
+  const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
+
+  const onInit = useCallback(
+    (instance: ReactFlowInstance<LineageFlowNode, LineageFlowEdge>) => {
+      const all = instance.getNodes();
+      const region = all.length <= FIT_ALL_LIMIT ? undefined : initialFocus.map((id) => ({ id }));
+      void instance.fitView({ nodes: region, padding: 0.15, maxZoom: 1.2 });
+    },
+    [initialFocus],
+  );
+
+  useEffect(() => {
+    if (!focusId) return;
+    const node = flow.getNode(focusId);
+    if (!node) return;
+    const zoom = Math.max(flow.getZoom(), 0.8);
+    void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom, duration: 250 });
+  }, [focusId, flow]);
+
+  return (
+    <ReactFlow<LineageFlowNode, LineageFlowEdge>
+      className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
+      nodes={nodes}
+      edges={edges}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      nodeTypes={nodeTypes}
+      onInit={onInit}
+      onNodeClick={(_, node) => onSelect(node.id)}
+      onPaneClick={() => onSelect(null)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onlyRenderVisibleElements
+      minZoom={0.02}
+      maxZoom={2}
+      colorMode={colorMode}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} />
+      <EdgeLegend />
+      <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}

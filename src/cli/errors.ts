@@ -36,11 +36,9 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 
 /** Node's parseArgs throws TypeErrors with these codes for unknown options, missing values and so on. */
 function isParseArgsError(e: unknown): e is Error & { code: string } {
-  return (
-    e instanceof Error &&
-    typeof (e as { code?: unknown }).code === 'string' &&
-    (e as { code: string }).code.startsWith('ERR_PARSE_ARGS')
-  );
+  if (!(e instanceof Error)) return false;
+  const code: unknown = (e as Error & { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 export function describeError(e: unknown): { message: string; exitCode: number } {

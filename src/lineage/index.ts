@@ -1,0 +1,17 @@
+export * from './types';
+export * from './classify';
+export { buildLineage, missingImageId, missingServerId, referencedId } from './build-lineage';
+export type { BuildNotes } from './build-lineage';
+export { hasFact, factOf, instanceProjectOf, canSeeServersOf, isForeign } from './facts';
+export { ancestorsOf, descendantsOf, familyRootOf, topologicalOrder } from './traverse';
+export { deleteRefusals } from './safety';
+export { deletionImpact } from './impact';
+export type { DeletionImpact, IdReason } from './impact';
+export { selectForRetention } from './retention';
+export type { RetentionRule, RetentionItem, RetentionSelection } from './retention';
+export { planGolden, planDeployableCopy, propertyPath, INSTANCE_SPECIFIC_PROPERTIES } from './convert';
+export type { ConvertOptions, CopyOptions, GoldenPlan, DeployableCopyPlan } from './convert';
+export { propertyOrigins, diffAgainstBase, isGlanceKey, NOVA_SNAPSHOT_KEYS } from './origins';
+export type { PropertyOrigin, PropertyWithOrigin, PropertyChange, BaseDiff } from './origins';
+export { layoutTree, familySummaries, LAYOUT_DEFAULTS } from './layout';
+export type { LayoutOptions, Point, TreeLayout, FamilySummary } from './layout';

@@ -49,7 +49,9 @@ export function fakeUpstream(handler: FakeHandler = () => Response.json({ images
   };
 }
 
-export function testApp(over: Partial<AppDeps> = {}) {
+export type FakeUpstream = ReturnType<typeof fakeUpstream>;
+
+export function testApp(over: Partial<Omit<AppDeps, 'upstream'>> & { upstream?: FakeUpstream } = {}) {
   const upstream = over.upstream ?? fakeUpstream();
   const audit = over.audit ?? createMemoryAuditLog();
   const logs: string[] = [];
@@ -60,6 +62,7 @@ export function testApp(over: Partial<AppDeps> = {}) {
     mode: 'demo',
     log: (line) => logs.push(line),
     ...over,
+    upstream,
   });
   return { app, audit, logs, upstream };
 }

@@ -56,7 +56,6 @@ export function testApp(over: Partial<Omit<AppDeps, 'upstream'>> & { upstream?: 
   const audit = over.audit ?? createMemoryAuditLog();
   const logs: string[] = [];
   const app = createApp({
-    upstream,
     audit,
     settings: proxySettings({ port: TEST_PORT }),
     mode: 'demo',

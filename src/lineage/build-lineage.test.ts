@@ -129,7 +129,7 @@ describe('buildLineage conversions', () => {
 
   it('hangs a deployable copy under its source with a converted-from edge', () => {
     const plan = planDeployableCopy(snap, { now: '2026-11-30T10:00:00Z' });
-    const copy = baseImage('copy', String(plan.create.name), plan.create as Partial<GlanceImage>);
+    const copy = baseImage('copy', String(plan.create.name), plan.create);
     const g = buildLineage({ images: [...images, copy], servers, viewer: adminAll });
     expect(g.nodes.get('copy')?.parentId).toBe('snap');
     expect(g.edges.find((e) => e.target === 'copy')?.kind).toBe('converted-from');

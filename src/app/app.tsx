@@ -1,11 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
 import { PanelBoundary } from '../components/panel-boundary';
 import { Header } from './header';
 import { Providers } from './providers';
 
-export function App() {
+/** The whole app. Tests pass their own QueryClient (no retries). */
+export function App({ queryClient }: { queryClient?: QueryClient } = {}) {
   return (
-    <Providers>
+    <Providers client={queryClient}>
       <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <Header />
         <main className="relative min-h-0 flex-1">

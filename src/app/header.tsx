@@ -1,5 +1,6 @@
 import { SessionBar } from '../features/session/session-bar';
 import { PanelBoundary } from '../components/panel-boundary';
+import { ThemeToggle } from '../components/theme-toggle';
 
 export function Header() {
   return (
@@ -8,6 +9,9 @@ export function Header() {
       <PanelBoundary title="Could not show the session">
         <SessionBar />
       </PanelBoundary>
+      <div className="ml-auto">
+        <ThemeToggle />
+      </div>
     </header>
   );
 }

@@ -9,10 +9,15 @@ import {
   type ColorMode,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { EdgeLegend } from './edge-legend';
 import { nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
+
+export interface Focus {
+  id: string;
+  seq: number;
+}
 
 /** Graphs up to this size open fitted; bigger ones open on a region so culling keeps the DOM small. */
 export const FIT_ALL_LIMIT = 300;
@@ -22,8 +27,8 @@ interface LineageCanvasProps {
   edges: LineageFlowEdge[];
   /** The ids the first view shows when the graph is too big to fit. */
   initialFocus: readonly string[];
-  /** A node to bring into view (search result, URL selection); changes trigger a pan. */
-  focusId: string | null;
+  /** A node to bring into view (search result, URL selection); a new `seq` pans again. */
+  focus: Focus | null;
   hasSelection: boolean;
   colorMode: ColorMode;
   onSelect: (id: string | null) => void;
@@ -45,7 +50,7 @@ function miniMapColor(n: LineageFlowNode): string {
 }
 
 export function LineageCanvas(props: LineageCanvasProps) {
-  const { nodes: nextNodes, edges: nextEdges, initialFocus, focusId, hasSelection, colorMode, onSelect } = props;
+  const { nodes: nextNodes, edges: nextEdges, initialFocus, focus, hasSelection, colorMode, onSelect } = props;
   const [nodes, setNodes, onNodesChange] = useNodesState<LineageFlowNode>(nextNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<LineageFlowEdge>(nextEdges);
   useEffect(() => setNodes(nextNodes), [nextNodes, setNodes]);
@@ -53,22 +58,35 @@ export function LineageCanvas(props: LineageCanvasProps) {
 
   const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
+  const ready = useRef(false);
+
+  const centerOn = useCallback(
+    (id: string): boolean => {
+      const node = flow.getNode(id);
+      if (!node) return false;
+      const zoom = Math.max(flow.getZoom(), 0.8);
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+      return true;
+    },
+    [flow],
+  );
+
   const onInit = useCallback(
     (instance: ReactFlowInstance<LineageFlowNode, LineageFlowEdge>) => {
+      ready.current = true;
+      if (focus && centerOn(focus.id)) return;
       const all = instance.getNodes();
       const region = all.length <= FIT_ALL_LIMIT ? undefined : initialFocus.map((id) => ({ id }));
       void instance.fitView({ nodes: region, padding: 0.15, maxZoom: 1.2 });
     },
-    [initialFocus],
+    // Only the first call matters: React Flow calls onInit once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
   );
 
   useEffect(() => {
-    if (!focusId) return;
-    const node = flow.getNode(focusId);
-    if (!node) return;
-    const zoom = Math.max(flow.getZoom(), 0.8);
-    void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom, duration: 250 });
-  }, [focusId, flow]);
+    if (focus && ready.current) centerOn(focus.id);
+  }, [focus, centerOn]);
 
   return (
     <ReactFlow<LineageFlowNode, LineageFlowEdge>

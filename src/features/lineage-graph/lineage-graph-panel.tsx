@@ -2,12 +2,17 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
 import { ErrorPanel } from '../../components/error-panel';
-import { ancestorsOf, descendantsOf } from '../../lineage/traverse';
+import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageInput } from '../../lineage/types';
+import { useTheme } from '../../lib/theme';
 import { DetailsPanel } from './details-panel';
+import { filterChoices, filterGraph } from './graph-filter';
+import { GraphToolbar } from './graph-toolbar';
 import { highlightEdges, highlightNodes } from './highlight';
-import { LineageCanvas } from './lineage-canvas';
-import { useLineageView } from './use-lineage-view';
+import { LineageCanvas, type Focus } from './lineage-canvas';
+import { searchNodes } from './search';
+import { useGraphUrlState } from './use-graph-url-state';
+import { useFlowView, useLineageGraph } from './use-lineage-view';
 
 const RESOURCE_WORDS = { session: 'the session', images: 'images from Glance', servers: 'servers from Nova' };
 
@@ -32,43 +37,81 @@ export function LineageGraphPanel() {
 }
 
 function LineageGraphView({ input }: { input: LineageInput }) {
-  const view = useLineageView(input);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = selectedId ? view.graph.nodes.get(selectedId) : undefined;
+  const graph = useLineageGraph(input);
+  const url = useGraphUrlState();
+  const { selectedId } = url;
+  const shownGraph = useMemo(() => filterGraph(graph, url.filter), [graph, url.filter]);
+  const view = useFlowView(shownGraph);
+  /** A new filter remounts the canvas, so the view fits what the filter shows. */
+  const filterKey = JSON.stringify(url.filter);
+  const choices = useMemo(() => filterChoices(graph), [graph]);
+  const theme = useTheme();
 
+  const matches = useMemo(() => searchNodes(shownGraph, url.query), [shownGraph, url.query]);
+  const [focus, setFocus] = useState<Focus | null>(() => (selectedId ? { id: selectedId, seq: 0 } : null));
+  const matchIndex = selectedId ? matches.indexOf(selectedId) : -1;
+
+  const goTo = (id: string): void => {
+    url.select(id);
+    setFocus((f) => ({ id, seq: (f?.seq ?? 0) + 1 }));
+  };
+  const nextMatch = (step: 1 | -1): void => {
+    if (matches.length === 0) return;
+    const i = matchIndex < 0 ? (step === 1 ? 0 : matches.length - 1) : (matchIndex + step + matches.length) % matches.length;
+    goTo(matches[i] as string);
+  };
+
+  const selected = selectedId ? graph.nodes.get(selectedId) : undefined;
   const related = useMemo(
     () =>
-      selectedId && view.graph.nodes.has(selectedId)
-        ? new Set([selectedId, ...ancestorsOf(view.graph, selectedId), ...descendantsOf(view.graph, selectedId)])
+      selectedId && shownGraph.nodes.has(selectedId)
+        ? new Set([selectedId, ...ancestorsOf(shownGraph, selectedId), ...descendantsOf(shownGraph, selectedId)])
         : new Set<string>(),
-    [view.graph, selectedId],
+    [shownGraph, selectedId],
   );
   const nodes = useMemo(() => highlightNodes(view.nodes, selectedId, related), [view.nodes, selectedId, related]);
   const edges = useMemo(() => highlightEdges(view.edges, related), [view.edges, related]);
 
-  if (view.nodes.length === 0)
-    return <p className="p-4 text-sm text-slate-500">This cloud has no images or servers the session can see.</p>;
-
   return (
-    <div className="absolute inset-0">
-      <ReactFlowProvider>
-        <LineageCanvas
-          nodes={nodes}
-          edges={edges}
-          initialFocus={view.initialFocus}
-          focusId={null}
-          hasSelection={selected !== undefined}
-          colorMode="light"
-          onSelect={setSelectedId}
-        />
-      </ReactFlowProvider>
-      {selected ? (
-        <DetailsPanel
-          node={selected}
-          parent={selected.parentId ? view.graph.nodes.get(selected.parentId) : undefined}
-          onClose={() => setSelectedId(null)}
-        />
-      ) : null}
+    <div className="absolute inset-0 flex flex-col">
+      <GraphToolbar
+        query={url.query}
+        matchCount={matches.length}
+        matchIndex={matchIndex}
+        filter={url.filter}
+        choices={choices}
+        shown={shownGraph.nodes.size}
+        total={graph.nodes.size}
+        onQuery={url.setQuery}
+        onNextMatch={nextMatch}
+        onFilter={url.setFilter}
+      />
+      <div className="relative min-h-0 flex-1">
+        {graph.nodes.size === 0 ? (
+          <p className="p-4 text-sm text-slate-500">This cloud has no images or servers the session can see.</p>
+        ) : view.nodes.length === 0 ? (
+          <p className="p-4 text-sm text-slate-500">Nothing matches the filters.</p>
+        ) : (
+          <ReactFlowProvider key={filterKey}>
+            <LineageCanvas
+              nodes={nodes}
+              edges={edges}
+              initialFocus={view.initialFocus}
+              focus={focus}
+              hasSelection={related.size > 0}
+              colorMode={theme}
+              onSelect={url.select}
+            />
+          </ReactFlowProvider>
+        )}
+        {selected ? (
+          <DetailsPanel
+            node={selected}
+            parent={selected.parentId ? graph.nodes.get(selected.parentId) : undefined}
+            onClose={() => url.select(null)}
+          />
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -29,7 +29,7 @@ describe('parseCommandLine', () => {
       ]),
     ).toEqual({
       name: 'clean',
-      cloud: { cloud: null, demo: true, allProjects: false },
+      cloud: { cloud: null, demo: true, allProjects: true },
       json: false,
       rule: { orphans: true, olderThanDays: 30, keepPerServer: 2 },
       yes: true,

@@ -97,7 +97,8 @@ export function parseCommandLine(argv: readonly string[]): Command {
   const cloud: CloudChoice = {
     cloud: values.cloud ?? null,
     demo: values.demo ?? false,
-    allProjects: values['all-projects'] ?? false,
+    // The demo cloud is seen by its admin across all projects: a simulator in this process, nothing real.
+    allProjects: (values['all-projects'] ?? false) || (values.demo ?? false),
   };
   const json = values.json ?? false;
   const maxPositionals = command === 'tree' || command === 'show' ? 1 : 0;

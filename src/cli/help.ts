@@ -4,7 +4,8 @@ import type { CommandName } from './args';
 const CLOUD = `Choosing the cloud:
   --cloud NAME      an entry of clouds.yaml (./, ~/.config/openstack/, /etc/openstack/, OS_CLIENT_CONFIG_FILE)
                     without it: OS_CLOUD, or the OS_* variables (OS_AUTH_URL, OS_USERNAME, ...)
-  --demo            the built-in simulator with its demo cloud (nothing real is touched)
+  --demo            the built-in simulator's demo cloud, as its admin across all projects (it lives in
+                    this process only: nothing real is touched, and deletes vanish when it exits)
   --all-projects    admins: read servers (and deleted servers) of every project, and include other
                     projects' images in cleanups`;
 

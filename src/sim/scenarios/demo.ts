@@ -37,6 +37,10 @@ export const DEMO_IDS = {
   cirrosOldHidden: 'd6f19b21-247e-4ac9-aa6f-7306f0ceba7b',
   debian11Deactivated: '15e5fd4f-9ae0-48cb-ac17-080cb1ed9831',
   alpineCommunity: 'f799782c-acdb-43eb-b9e2-f0147989e2d7',
+  alma9: '262a8083-5dbe-46d5-9c68-0cc90b7f8937',
+  opensuse156: '3a1c2994-d33a-4206-b055-6b50307f147f',
+  ubuntu2004: '3e315f69-e404-49ef-a630-5986df6c7209',
+  freebsdCommunity: '60388a35-402e-42c2-8e6b-dda0c453af15',
   centos8Deleted: 'b9d82c91-26bb-42d1-bb4f-75538a7fabfa',
   // three generations
   web1: 'a6a363c8-9ef2-4e4a-a4cb-3be654061b3f',
@@ -45,10 +49,15 @@ export const DEMO_IDS = {
   web2Snap: '8e0d0409-5b4f-4f3c-9a8e-0c4a3c1d2e51',
   web3: 'e6b31340-0582-4cd4-9e3b-b0cb3c295583',
   web3Snap: 'ea8185fa-c620-4533-903e-d5b4b3cd773e',
+  web3Nightly1: 'd15b0c10-a901-4157-896d-5dab7be2d3f8',
+  web3Nightly2: '3979411d-ca52-40c7-9c4c-fa881a6559b1',
+  web3Nightly3: '677b8eda-c1a0-44f5-b458-bc62dd2fe8f2',
+  web3Nightly4: 'a59b28f5-89d1-4984-84d2-ded3e624f14d',
   // golden template
   app1: '30a64bea-5136-4aac-a406-042bc070a7ac',
   appGolden: 'd8d057d5-087a-45ab-a974-0d8c04432244',
   app2: 'd78f3541-23b7-4b43-8b24-eba9b770c419',
+  app2Snap: '1fe48628-b4eb-49e8-a44a-598ff1e1ec3c',
   app3: 'b0bc680d-7b34-41e5-9aff-fb398e5e3843',
   // orphans
   tmp1Deleted: '2f84eac3-78a1-481f-bc5c-7b2b9a04a3f7',
@@ -92,6 +101,9 @@ export const DEMO_IDS = {
   demoEmpty: '3ab2a312-0aa5-4a86-8415-23a4ddf3d4c7',
   demoRescueIso: '2b4a2617-b9b2-412c-a960-609f04106456',
   xssName: 'f6759bcb-3b04-490c-939a-35b64f3ed939',
+  demoImportRaw: 'f5d0bbd4-1223-41bf-9bc7-21c01e492edd',
+  demoLegacyVmdk: '3e3761bc-2f54-497f-8662-f2e1a63a4af1',
+  demoKernel: '4b75435e-79ec-43e8-b766-bf48923961f1',
   demoWinSnapServer: '117c3b15-c2b7-4c58-8869-695064d40ee6',
   demoWinSnap: 'b1d4ffe9-aa14-4143-9dee-e51d1a50865f',
   // alt
@@ -101,11 +113,14 @@ export const DEMO_IDS = {
   altApp2Snap: 'a262297e-28c0-46a2-bec5-ae0e17952b21',
   altTmpDeleted: 'f5db24b7-d53a-49c8-ab8e-4c66e540b3d1',
   altTmpSnap: '88158c6e-1241-4c7d-a6c3-3509f5959b48',
+  altApp1SnapB: '6bb88055-beee-40f9-b230-c2841d479f30',
+  altApp2SnapB: '64bf37ac-5cef-4405-be54-746517f3b8ca',
   altPrivateTools: '11308d24-a2e7-42de-a1e1-7c959537084e',
   altRocky: 'd32eda72-d464-44bb-a9fd-06d10ce61da1',
   altRockySnap: 'b2b1b011-96c3-44aa-8e1b-db3412586b7e',
   // admin
   opsBastion: 'd6d75d8e-d695-4c33-afb3-e87a714415d1',
+  opsBastionSnap2: 'a5c53615-7f8f-43cf-ac73-ee7b81505f3d',
   opsBastionSnap: 'bdcda764-6766-4dbf-96cc-26b22cfb37c5',
 } as const;
 
@@ -128,6 +143,10 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   const deb11 = b.baseImage({ id: I.debian11Deactivated, name: 'debian-11', visibility: 'public', size: 307_200, tags: ['base', 'deprecated'], props: { os_distro: 'debian', os_version: '11' } });
   b.update(deb11, (img) => (img.status = 'deactivated'));
   b.baseImage({ id: I.alpineCommunity, name: 'alpine-community', visibility: 'community', size: 12_288, tags: ['community'], props: { os_distro: 'alpine' } });
+  b.baseImage({ id: I.alma9, name: 'almalinux-9', visibility: 'public', size: 589_824, tags: ['base', 'linux'], props: { os_distro: 'almalinux', os_version: '9.4' } });
+  b.baseImage({ id: I.opensuse156, name: 'opensuse-leap-15.6', visibility: 'public', size: 536_576, tags: ['base', 'linux'], props: { os_distro: 'opensuse', os_version: '15.6' } });
+  b.baseImage({ id: I.ubuntu2004, name: 'ubuntu-20.04', visibility: 'public', size: 614_400, tags: ['base', 'deprecated'], props: { os_distro: 'ubuntu', os_version: '20.04' } });
+  b.baseImage({ id: I.freebsdCommunity, name: 'freebsd-14-community', project: 'alt', visibility: 'community', size: 40_960, tags: ['community'], props: { os_distro: 'freebsd', os_version: '14.1' } });
   const centos = b.baseImage({ id: I.centos8Deleted, name: 'centos-8-legacy', visibility: 'public', size: 512_000, tags: ['base'], props: { os_distro: 'centos', os_version: '8' } });
 
   // --- demo: three generations ---
@@ -144,6 +163,10 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   const web3 = b.boot({ id: I.web3, name: 'web-3', image: web2Snap, user: 'demo', flavor: 'm1.small', metadata: { role: 'web' } });
   const web3Snap = b.snapshot(web3, { id: I.web3Snap, name: 'web-3-snap', size: 262_144 });
   b.tag(web3Snap, 'nightly', 'release-candidate');
+  [I.web3Nightly1, I.web3Nightly2, I.web3Nightly3, I.web3Nightly4].forEach((id, i) => {
+    b.at(`2026-02-${String(20 + i).padStart(2, '0')}T01:00:00Z`);
+    b.tag(b.snapshot(web3, { id, name: `web-3-nightly-2026-02-${String(20 + i).padStart(2, '0')}`, size: 266_240 + i * 4096 }), 'nightly');
+  });
 
   // --- demo: a snapshot converted to a golden template ---
   b.at('2026-03-02T08:30:00Z');
@@ -166,7 +189,8 @@ export function buildDemo(state: SimState = emptyState()): SimState {
     img.protected = true;
     img.tags.push('golden', 'template');
   });
-  b.boot({ id: I.app2, name: 'app-2', image: golden, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
+  const app2 = b.boot({ id: I.app2, name: 'app-2', image: golden, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
+  b.snapshot(app2, { id: I.app2Snap, name: 'app-2-snap', size: 335_872 });
   b.boot({ id: I.app3, name: 'app-3', image: golden, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
 
   // --- demo: orphans (server deleted after its snapshot) ---
@@ -239,6 +263,9 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   b.baseImage({ id: I.demoEmpty, name: 'demo-empty', project: 'demo', visibility: 'private', noData: true, viaOpenstackClient: false });
   b.baseImage({ id: I.demoRescueIso, name: 'rescue-2026.06.iso', project: 'demo', visibility: 'private', diskFormat: 'iso', size: 98_304, tags: ['rescue'] });
   b.baseImage({ id: I.xssName, name: XSS_IMAGE_NAME, project: 'demo', visibility: 'private', size: 4_096, tags: ['xss', '<b>bold</b>'], props: { description: '<img src=x onerror=alert(2)>' } });
+  b.baseImage({ id: I.demoImportRaw, name: 'imported-appliance', project: 'demo', visibility: 'private', diskFormat: 'raw', size: 147_456, viaOpenstackClient: false, props: { hw_firmware_type: 'uefi', cache_in_nova: 'True' } });
+  b.baseImage({ id: I.demoLegacyVmdk, name: 'legacy-export.vmdk', project: 'demo', visibility: 'private', diskFormat: 'vmdk', size: 172_032, props: { vmware_adaptertype: 'lsiLogic' } });
+  b.baseImage({ id: I.demoKernel, name: 'custom-kernel-6.8', project: 'demo', visibility: 'shared', diskFormat: 'aki', containerFormat: 'aki', size: 8_192, tags: ['kernel'] });
   const win = b.boot({ id: I.demoWinSnapServer, name: 'win-build', image: windows, user: 'demo', flavor: 'm1.medium' });
   b.snapshot(win, { id: I.demoWinSnap, name: 'win-build-snap', size: 524_288 });
 
@@ -248,6 +275,9 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   const alt1Snap = b.snapshot(alt1, { id: I.altApp1Snap, name: 'alt-app-1-snap' });
   const alt2 = b.boot({ id: I.altApp2, name: 'alt-app-2', image: alt1Snap, user: 'alt', metadata: { role: 'app' } });
   b.snapshot(alt2, { id: I.altApp2Snap, name: 'alt-app-2-snap', size: 212_992 });
+  b.advance(60 * 24 * 7);
+  b.snapshot(alt1, { id: I.altApp1SnapB, name: 'alt-app-1-snap-b', size: 200_704 });
+  b.snapshot(alt2, { id: I.altApp2SnapB, name: 'alt-app-2-snap-b', size: 217_088 });
   const altTmp = b.boot({ id: I.altTmpDeleted, name: 'alt-tmp', image: ubuntu, user: 'alt' });
   b.snapshot(altTmp, { id: I.altTmpSnap, name: 'alt-tmp-snap', size: 163_840 });
   b.deleteServer(altTmp);
@@ -259,6 +289,8 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   b.at('2026-08-03T06:00:00Z');
   const bastion = b.boot({ id: I.opsBastion, name: 'ops-bastion', image: debian, user: 'admin', project: 'admin', metadata: { role: 'bastion' } });
   b.snapshot(bastion, { id: I.opsBastionSnap, name: 'ops-bastion-snap', user: 'admin', project: 'admin' });
+  b.at('2026-09-07T06:00:00Z');
+  b.snapshot(bastion, { id: I.opsBastionSnap2, name: 'ops-bastion-snap-2', user: 'admin', project: 'admin', size: 200_704 });
 
   return state;
 }

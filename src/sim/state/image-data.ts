@@ -41,14 +41,16 @@ export function patternData(label: string, size: number): { data: ImageData; has
 }
 
 function fnvHex(seed: string, chars: number): string {
-  let out = '';
-  let round = 0;
-  while (out.length < chars) {
-    let x = 2166136261 ^ round++;
-    for (let i = 0; i < seed.length; i++) x = Math.imul(x ^ seed.charCodeAt(i), 16777619);
-    out += (x >>> 0).toString(16).padStart(8, '0');
+  let x = 2166136261;
+  for (let i = 0; i < seed.length; i++) x = Math.imul(x ^ seed.charCodeAt(i), 16777619);
+  const parts: string[] = [];
+  for (let n = 0; n < chars; n += 8) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    parts.push((x >>> 0).toString(16).padStart(8, '0'));
   }
-  return out.slice(0, chars);
+  return parts.join('').slice(0, chars);
 }
 
 /** Size-only data: hashes are stable fakes derived from the id (downloads stream zeros of that size). */

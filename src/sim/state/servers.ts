@@ -31,8 +31,11 @@ export function flavorById(id: string): Flavor | undefined {
 }
 
 function canonicalRoles(roles: readonly string[]): string {
-  const order = ['reader', 'member', 'admin'];
-  return [...roles].sort((a, b) => (order.indexOf(a) + 99) % 100 - ((order.indexOf(b) + 99) % 100)).join(',');
+  const rank = (r: string): number => {
+    const i = ['reader', 'member', 'admin'].indexOf(r);
+    return i < 0 ? 99 : i;
+  };
+  return [...roles].sort((a, b) => rank(a) - rank(b)).join(',');
 }
 
 function hostIdFor(projectId: string): string {

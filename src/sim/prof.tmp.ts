@@ -1,0 +1,2 @@
+import { createSimulator } from './index.ts';
+const s = createSimulator(); console.log(s.counts());

@@ -48,7 +48,7 @@ export interface Simulator {
   /** Every image and server (deleted servers included) as an admin would read them, after due transitions. */
   snapshotState(): StateSnapshot;
   counts(): { images: number; servers: number; deletedServers: number };
-  /** Image ids deleted since the last reset, in order (by users, by Nova on unshelve, or by scenario building). */
+  /** Image ids deleted since the scenario was built, in order (by requests, or by Nova on unshelve / server delete). */
   deletedImageIds(): string[];
   requestLog(): readonly RequestRecord[];
   /** Requests whose method matches (any when omitted) and whose path matches the pattern (string = exact path). */
@@ -99,7 +99,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
 
   const build = (): SimState => {
     const state = buildScenario(scenario, options.generated);
-    deletedAtBuild = 0;
+    deletedAtBuild = state.deletedImageIds.length;
     return state;
   };
   const ctx: SimContext = {

@@ -65,3 +65,26 @@ export interface NovaServerList {
 
 /** Nova error bodies: one key naming the fault, e.g. `{"itemNotFound": {"code": 404, "message": "..."}}`. */
 export type NovaErrorBody = Record<string, { code: number; message: string; details?: string }>;
+
+/** `GET /flavors/detail` entry (fields the app reads; the rest pass through). */
+export interface NovaFlavor {
+  id: string;
+  name: string;
+  vcpus: number;
+  ram: number;
+  disk: number;
+  'OS-FLV-EXT-DATA:ephemeral'?: number;
+  'os-flavor-access:is_public'?: boolean;
+  description?: string | null;
+  links?: NovaLink[];
+  [key: string]: unknown;
+}
+
+/** `POST /servers` 202 body: `{"server": {...}}` with the new id (the server is still BUILDing). */
+export interface NovaCreatedServer {
+  id: string;
+  links?: NovaLink[];
+  adminPass?: string;
+  security_groups?: { name: string }[];
+  [key: string]: unknown;
+}

@@ -17,6 +17,8 @@ export interface Capabilities {
   pollMs: number;
   /** The longest wait for one state change (boot, snapshot, shelve). */
   waitMs: number;
+  /** Lets time pass: a real sleep on a cloud, a clock advance on the simulator. */
+  sleep: (ms: number) => Promise<void>;
 }
 
 export interface ContractTarget {
@@ -31,5 +33,20 @@ export interface ContractTarget {
   fixtures(): Fixtures;
 }
 
-export const SIMULATOR_CAPABILITIES: Capabilities = { pollMs: 5, waitMs: 10_000 };
-export const REAL_CLOUD_CAPABILITIES: Capabilities = { pollMs: 1_000, waitMs: 180_000 };
+export const REAL_CLOUD_CAPABILITIES: Capabilities = {
+  pollMs: 1_000,
+  waitMs: 180_000,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/** For a simulator on a manual clock: every poll advances the clock instead of waiting. */
+export function manualClockCapabilities(clock: { advance(ms: number): void }): Capabilities {
+  return {
+    pollMs: 250,
+    waitMs: 120_000,
+    sleep: async (ms) => {
+      clock.advance(ms);
+      await new Promise((r) => setImmediate(r));
+    },
+  };
+}

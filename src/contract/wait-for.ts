@@ -3,20 +3,25 @@ export interface WaitOptions {
   what: string;
   timeoutMs: number;
   intervalMs: number;
+  /** How to let time pass; a simulator with a manual clock advances it instead of sleeping. */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+export const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export async function waitFor<T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
-  { what, timeoutMs, intervalMs }: WaitOptions,
+  { what, timeoutMs, intervalMs, sleep = realSleep }: WaitOptions,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
+  let waited = 0;
   let last: T = await probe();
   while (!done(last)) {
-    if (Date.now() > deadline) {
+    if (waited >= timeoutMs) {
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${describe(last)}`);
     }
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await sleep(intervalMs);
+    waited += intervalMs;
     last = await probe();
   }
   return last;

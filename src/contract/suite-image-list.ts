@@ -1,0 +1,113 @@
+/**
+ * Glance list contract: pagination (1,000 per page, relative `next` links, bad markers), property filters
+ * and sorting, as LAB-NOTES records them for the real Glance.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GlanceImageList } from '../openstack/types';
+import { clientsOf } from './clients';
+import { PAGE_MAX } from './fixtures';
+import type { ContractTarget } from './target';
+import { wire } from './wire';
+
+export function imageListContract(target: ContractTarget): void {
+  describe('Glance image lists', () => {
+    const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
+    const runFilter = () => {
+      const p = target.fixtures().sortable.property;
+      return { [p.key]: p.value };
+    };
+
+    it('serves at most 1,000 images per page with a relative next link while more exist', async () => {
+      expect(target.fixtures().bulk.visibleToAdmin).toBeGreaterThan(PAGE_MAX);
+      const first = await wire<GlanceImageList>(target.admin, 'image', `/v2/images?limit=${PAGE_MAX}`);
+      expect(first.status).toBe(200);
+      expect(first.body.images).toHaveLength(PAGE_MAX);
+      expect(first.body.next).toMatch(/^\/v2\/images\?/);
+      const capped = await wire<GlanceImageList>(target.admin, 'image', '/v2/images?limit=5000');
+      expect(capped.body.images).toHaveLength(PAGE_MAX);
+    });
+
+    it('walks every page once through the client: no image twice, none missing', async () => {
+      const { glance } = clientsOf(target.admin);
+      const ids: string[] = [];
+      let pages = 0;
+      for await (const page of glance.pages({ limit: String(PAGE_MAX) })) {
+        pages++;
+        ids.push(...page.map((i) => i.id));
+      }
+      expect(pages).toBeGreaterThanOrEqual(2);
+      expect(new Set(ids).size).toBe(ids.length);
+      const all = await glance.listImages();
+      expect(new Set(all.map((i) => i.id))).toEqual(new Set(ids));
+      const f = target.fixtures();
+      expect(ids).toEqual(expect.arrayContaining([f.base.id, ...f.chain.snapshots, f.otherProject.privateId]));
+    });
+
+    it('answers limit=2 with a relative next link carrying the marker, and none on the last page', async () => {
+      const first = await wire<GlanceImageList>(
+        target.member,
+        'image',
+        `/v2/images?${q({ ...runFilter(), limit: '2' })}`,
+      );
+      expect(first.status).toBe(200);
+      expect(first.body.images).toHaveLength(2);
+      const last = first.body.images[1];
+      expect(first.body.next).toMatch(/^\/v2\/images\?/);
+      const next = new URL(first.body.next ?? '', 'http://x');
+      expect(next.searchParams.get('limit')).toBe('2');
+      expect(next.searchParams.get('marker')).toBe(last?.id);
+      const second = await wire<GlanceImageList>(target.member, 'image', first.body.next ?? '');
+      expect(second.body.images).toHaveLength(1);
+      expect(second.body.next).toBeUndefined();
+      expect(first.body.first).toMatch(/^\/v2\/images\?/);
+    });
+
+    it('rejects an unknown marker and a non-numeric limit with 400', async () => {
+      const marker = await wire(target.member, 'image', '/v2/images?marker=00000000-0000-0000-0000-000000000000');
+      expect(marker.status).toBe(400);
+      const limit = await wire(target.member, 'image', '/v2/images?limit=abc');
+      expect(limit.status).toBe(400);
+    });
+
+    it('filters by any custom property, exactly', async () => {
+      const f = target.fixtures();
+      const { glance } = clientsOf(target.member);
+      const mine = await glance.listImages(runFilter());
+      expect(mine.map((i) => i.id).sort()).toEqual([...f.sortable.ids].sort());
+      const snaps = await glance.listImages({ image_type: 'snapshot', instance_uuid: f.chain.servers[1] ?? '' });
+      expect(snaps.map((i) => i.id)).toEqual([f.chain.snapshots[1]]);
+      const distro = await glance.listImages({ os_distro: 'debian', gl_contract: 'chain' });
+      expect(distro.map((i) => i.id).sort()).toEqual([...f.chain.snapshots].sort());
+    });
+
+    it('filters by name and name=in:', async () => {
+      const f = target.fixtures();
+      const { glance } = clientsOf(target.member);
+      const [a, b] = [f.sortable.names[1] ?? '', f.sortable.names[0] ?? ''];
+      expect((await glance.listImages({ name: a })).map((i) => i.name)).toEqual([a]);
+      const both = await glance.listImages({ name: `in:${a},${b}` });
+      expect(both.map((i) => i.name).sort()).toEqual([a, b].sort());
+    });
+
+    it('sorts by sort_key/sort_dir and by sort=key:dir, created_at desc by default', async () => {
+      const f = target.fixtures();
+      const names = async (extra: Record<string, string>) =>
+        (await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q({ ...runFilter(), ...extra })}`)).body.images.map(
+          (i) => i.name,
+        );
+      const sorted = [...f.sortable.names].sort();
+      expect(await names({ sort_key: 'name', sort_dir: 'asc' })).toEqual(sorted);
+      expect(await names({ sort_key: 'name', sort_dir: 'desc' })).toEqual([...sorted].reverse());
+      expect(await names({ sort: 'name:desc' })).toEqual([...sorted].reverse());
+      const byCreated = (await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q(runFilter())}`)).body
+        .images;
+      const stamps = byCreated.map((i) => i.created_at);
+      expect(stamps).toEqual([...stamps].sort().reverse());
+    });
+
+    it('rejects an unknown sort key with 400', async () => {
+      const r = await wire(target.member, 'image', '/v2/images?sort_key=bogus');
+      expect(r.status).toBe(400);
+    });
+  });
+}

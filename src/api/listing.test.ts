@@ -35,7 +35,13 @@ describe('listAllImages', () => {
   });
 
   it('throws the proxy’s error envelope', async () => {
-    const envelope = { code: 'upstream_unreachable', message: 'Glance is down', service: 'image', status: 502, requestId: 'req-1' };
+    const envelope = {
+      code: 'upstream_unreachable',
+      message: 'Glance is down',
+      service: 'image',
+      status: 502,
+      requestId: 'req-1',
+    };
     const t = tableTransport({ 'image /v2/images?limit=1000': Response.json(envelope, { status: 502 }) });
     const err = await listAllImages(t).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenStackError);

@@ -44,7 +44,13 @@ describe('App shell', () => {
 
   it('shows a failed image listing in the graph panel with its request id and retries it, keeping the header', async () => {
     let imageCalls = 0;
-    const envelope = { code: 'upstream_unreachable', message: 'Glance did not answer', service: 'image', status: 502, requestId: 'req-42' };
+    const envelope = {
+      code: 'upstream_unreachable',
+      message: 'Glance did not answer',
+      service: 'image',
+      status: 502,
+      requestId: 'req-42',
+    };
     stubFetch((url) => {
       if (url === '/api/session') return Response.json(demoSession);
       if (url.startsWith('/api/image/v2/images')) {

@@ -25,7 +25,11 @@ export class PanelBoundary extends Component<Props, State> {
   render(): ReactNode {
     if (this.state.error !== null)
       return (
-        <ErrorPanel title={this.props.title} error={this.state.error} onRetry={() => this.setState({ error: null })} />
+        <ErrorPanel
+          title={this.props.title}
+          error={this.state.error}
+          onRetry={() => this.setState({ error: null })}
+        />
       );
     return this.props.children;
   }

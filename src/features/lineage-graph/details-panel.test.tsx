@@ -21,7 +21,10 @@ describe('DetailsPanel', () => {
     expect(within(panel).getByRole('heading', { name: '<script>alert(1)</script>' })).toBeInTheDocument();
     expect(panel.querySelector('script')).toBeNull();
     const facts = within(panel).getByRole('list', { name: 'Facts' });
-    expect(within(facts).getByText('orphan')).toHaveAttribute('title', 'server web-0 (9f2…) no longer exists');
+    expect(within(facts).getByText('orphan')).toHaveAttribute(
+      'title',
+      'server web-0 (9f2…) no longer exists',
+    );
     expect(within(facts).getByText('server web-0 (9f2…) no longer exists')).toBeInTheDocument();
     expect(within(facts).getByText('Glance refuses to delete it')).toBeInTheDocument();
     expect(within(panel).getByText('ubuntu (image)')).toBeInTheDocument();

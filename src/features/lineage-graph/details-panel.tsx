@@ -17,7 +17,12 @@ export function DetailsPanel({ node, parent, onClose }: DetailsPanelProps) {
     >
       <div className="flex items-start justify-between gap-2">
         <h2 className="font-semibold break-all">{node.name || '(no name)'}</h2>
-        <button type="button" aria-label="Close details" onClick={onClose} className="px-1 text-slate-500 hover:text-slate-900 dark:hover:text-white">
+        <button
+          type="button"
+          aria-label="Close details"
+          onClick={onClose}
+          className="px-1 text-slate-500 hover:text-slate-900 dark:hover:text-white"
+        >
           ×
         </button>
       </div>

@@ -8,14 +8,26 @@ const KINDS: EdgeKind[] = ['booted-from', 'snapshot-of', 'converted-from', 'root
 /** What each line style means. */
 export function EdgeLegend() {
   return (
-    <Panel position="bottom-center" aria-label="Legend" className="rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-slate-900/90">
+    <Panel
+      position="bottom-center"
+      aria-label="Legend"
+      className="rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-slate-900/90"
+    >
       <ul className="flex gap-3">
         {KINDS.map((kind) => {
           const s = edgeStyle(kind);
           return (
             <li key={kind} className="flex items-center gap-1">
               <svg width="28" height="8" aria-hidden="true">
-                <line x1="0" y1="4" x2="28" y2="4" stroke={s?.stroke} strokeWidth={2} strokeDasharray={s?.strokeDasharray} />
+                <line
+                  x1="0"
+                  y1="4"
+                  x2="28"
+                  y2="4"
+                  stroke={s?.stroke}
+                  strokeWidth={2}
+                  strokeDasharray={s?.strokeDasharray}
+                />
               </svg>
               {EDGE_LABELS[kind]}
             </li>

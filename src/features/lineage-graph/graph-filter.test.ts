@@ -8,7 +8,11 @@ const image = (props: Record<string, unknown>) => props as unknown as GlanceImag
 
 const graph = buildGraph(
   [
-    buildNode('base', { name: 'ubuntu-24.04', projectId: 'p-admin', image: image({ tags: ['golden-src'], os_distro: 'ubuntu' }) }),
+    buildNode('base', {
+      name: 'ubuntu-24.04',
+      projectId: 'p-admin',
+      image: image({ tags: ['golden-src'], os_distro: 'ubuntu' }),
+    }),
     buildNode('srv', { kind: 'server', name: 'web-1', parentId: 'base', projectId: 'p-web' }),
     buildNode('snap', {
       kind: 'snapshot',

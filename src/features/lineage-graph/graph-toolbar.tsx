@@ -46,8 +46,14 @@ function FilterSelect<T extends string>(props: {
   );
 }
 
-const KIND_OPTIONS = (Object.keys(KIND_LABELS) as NodeKind[]).map((k) => ({ value: k, label: KIND_LABELS[k] }));
-const FACT_OPTIONS = (Object.keys(FACT_LABELS) as FactKind[]).map((k) => ({ value: k, label: FACT_LABELS[k] }));
+const KIND_OPTIONS = (Object.keys(KIND_LABELS) as NodeKind[]).map((k) => ({
+  value: k,
+  label: KIND_LABELS[k],
+}));
+const FACT_OPTIONS = (Object.keys(FACT_LABELS) as FactKind[]).map((k) => ({
+  value: k,
+  label: FACT_LABELS[k],
+}));
 
 /** Search (name, id, key=value) and filters (kind, fact, project, tag) above the graph. */
 export function GraphToolbar(props: GraphToolbarProps) {
@@ -85,15 +91,38 @@ export function GraphToolbar(props: GraphToolbarProps) {
             {matchCount === 0 ? 'No match' : `${matchIndex + 1} of ${matchCount}`}
           </span>
         ) : null}
-        <button type="button" className="rounded border px-2 py-0.5" disabled={matchCount === 0} onClick={() => props.onNextMatch(-1)} aria-label="Previous match">
+        <button
+          type="button"
+          className="rounded border px-2 py-0.5"
+          disabled={matchCount === 0}
+          onClick={() => props.onNextMatch(-1)}
+          aria-label="Previous match"
+        >
           ↑
         </button>
-        <button type="submit" className="rounded border px-2 py-0.5" disabled={matchCount === 0} aria-label="Next match">
+        <button
+          type="submit"
+          className="rounded border px-2 py-0.5"
+          disabled={matchCount === 0}
+          aria-label="Next match"
+        >
           ↓
         </button>
       </form>
-      <FilterSelect label="Kind" anyLabel="All kinds" value={filter.kind} options={KIND_OPTIONS} onChange={(kind) => onFilter({ kind })} />
-      <FilterSelect label="Fact" anyLabel="Any facts" value={filter.fact} options={FACT_OPTIONS} onChange={(fact) => onFilter({ fact })} />
+      <FilterSelect
+        label="Kind"
+        anyLabel="All kinds"
+        value={filter.kind}
+        options={KIND_OPTIONS}
+        onChange={(kind) => onFilter({ kind })}
+      />
+      <FilterSelect
+        label="Fact"
+        anyLabel="Any facts"
+        value={filter.fact}
+        options={FACT_OPTIONS}
+        onChange={(fact) => onFilter({ fact })}
+      />
       <FilterSelect
         label="Project"
         anyLabel="All projects"

@@ -11,6 +11,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { EdgeLegend } from './edge-legend';
+import { initialViewport } from './initial-viewport';
 import { nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
 
@@ -19,14 +20,9 @@ export interface Focus {
   seq: number;
 }
 
-/** Graphs up to this size open fitted; bigger ones open on a region so culling keeps the DOM small. */
-export const FIT_ALL_LIMIT = 300;
-
 interface LineageCanvasProps {
   nodes: LineageFlowNode[];
   edges: LineageFlowEdge[];
-  /** The ids the first view shows when the graph is too big to fit. */
-  initialFocus: readonly string[];
   /** A node to bring into view (search result, URL selection); a new `seq` pans again. */
   focus: Focus | null;
   hasSelection: boolean;
@@ -50,7 +46,7 @@ function miniMapColor(n: LineageFlowNode): string {
 }
 
 export function LineageCanvas(props: LineageCanvasProps) {
-  const { nodes: nextNodes, edges: nextEdges, initialFocus, focus, hasSelection, colorMode, onSelect } = props;
+  const { nodes: nextNodes, edges: nextEdges, focus, hasSelection, colorMode, onSelect } = props;
   const [nodes, setNodes, onNodesChange] = useNodesState<LineageFlowNode>(nextNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<LineageFlowEdge>(nextEdges);
   useEffect(() => setNodes(nextNodes), [nextNodes, setNodes]);
@@ -59,13 +55,17 @@ export function LineageCanvas(props: LineageCanvasProps) {
   const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
   const ready = useRef(false);
+  const container = useRef<HTMLDivElement>(null);
 
   const centerOn = useCallback(
     (id: string): boolean => {
       const node = flow.getNode(id);
       if (!node) return false;
       const zoom = Math.max(flow.getZoom(), 0.8);
-      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+        zoom,
+        duration: 200,
+      });
       return true;
     },
     [flow],
@@ -75,9 +75,14 @@ export function LineageCanvas(props: LineageCanvasProps) {
     (instance: ReactFlowInstance<LineageFlowNode, LineageFlowEdge>) => {
       ready.current = true;
       if (focus && centerOn(focus.id)) return;
-      const all = instance.getNodes();
-      const region = all.length <= FIT_ALL_LIMIT ? undefined : initialFocus.map((id) => ({ id }));
-      void instance.fitView({ nodes: region, padding: 0.15, maxZoom: 1.2 });
+      const box = container.current;
+      const size = { width: box?.clientWidth ?? 1024, height: box?.clientHeight ?? 768 };
+      void instance.setViewport(
+        initialViewport(
+          instance.getNodes().map((n) => n.position),
+          size,
+        ),
+      );
     },
     // Only the first call matters: React Flow calls onInit once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -89,29 +94,31 @@ export function LineageCanvas(props: LineageCanvasProps) {
   }, [focus, centerOn]);
 
   return (
-    <ReactFlow<LineageFlowNode, LineageFlowEdge>
-      className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
-      nodes={nodes}
-      edges={edges}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      nodeTypes={nodeTypes}
-      onInit={onInit}
-      onNodeClick={(_, node) => onSelect(node.id)}
-      onPaneClick={() => onSelect(null)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements
-      minZoom={0.02}
-      maxZoom={2}
-      colorMode={colorMode}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} />
-      <EdgeLegend />
-      <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div ref={container} className="absolute inset-0">
+      <ReactFlow<LineageFlowNode, LineageFlowEdge>
+        className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        nodeTypes={nodeTypes}
+        onInit={onInit}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        onPaneClick={() => onSelect(null)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements
+        minZoom={0.02}
+        maxZoom={2}
+        colorMode={colorMode}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} />
+        <EdgeLegend />
+        <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
   );
 }

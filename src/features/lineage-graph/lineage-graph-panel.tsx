@@ -57,7 +57,12 @@ function LineageGraphView({ input }: { input: LineageInput }) {
   };
   const nextMatch = (step: 1 | -1): void => {
     if (matches.length === 0) return;
-    const i = matchIndex < 0 ? (step === 1 ? 0 : matches.length - 1) : (matchIndex + step + matches.length) % matches.length;
+    const i =
+      matchIndex < 0
+        ? step === 1
+          ? 0
+          : matches.length - 1
+        : (matchIndex + step + matches.length) % matches.length;
     goTo(matches[i] as string);
   };
 
@@ -65,11 +70,18 @@ function LineageGraphView({ input }: { input: LineageInput }) {
   const related = useMemo(
     () =>
       selectedId && shownGraph.nodes.has(selectedId)
-        ? new Set([selectedId, ...ancestorsOf(shownGraph, selectedId), ...descendantsOf(shownGraph, selectedId)])
+        ? new Set([
+            selectedId,
+            ...ancestorsOf(shownGraph, selectedId),
+            ...descendantsOf(shownGraph, selectedId),
+          ])
         : new Set<string>(),
     [shownGraph, selectedId],
   );
-  const nodes = useMemo(() => highlightNodes(view.nodes, selectedId, related), [view.nodes, selectedId, related]);
+  const nodes = useMemo(
+    () => highlightNodes(view.nodes, selectedId, related),
+    [view.nodes, selectedId, related],
+  );
   const edges = useMemo(() => highlightEdges(view.edges, related), [view.edges, related]);
 
   return (
@@ -88,7 +100,9 @@ function LineageGraphView({ input }: { input: LineageInput }) {
       />
       <div className="relative min-h-0 flex-1">
         {graph.nodes.size === 0 ? (
-          <p className="p-4 text-sm text-slate-500">This cloud has no images or servers the session can see.</p>
+          <p className="p-4 text-sm text-slate-500">
+            This cloud has no images or servers the session can see.
+          </p>
         ) : view.nodes.length === 0 ? (
           <p className="p-4 text-sm text-slate-500">Nothing matches the filters.</p>
         ) : (
@@ -96,7 +110,6 @@ function LineageGraphView({ input }: { input: LineageInput }) {
             <LineageCanvas
               nodes={nodes}
               edges={edges}
-              initialFocus={view.initialFocus}
               focus={focus}
               hasSelection={related.size > 0}
               colorMode={theme}

@@ -17,7 +17,14 @@ export interface Point {
 /** Left-to-right trees: parents on the left (source handle on the right), children on the right. */
 const HANDLES: NodeHandle[] = [
   { type: 'target', position: Position.Left, x: 0, y: NODE_HEIGHT / 2 - 1, width: 2, height: 2 },
-  { type: 'source', position: Position.Right, x: NODE_WIDTH - 2, y: NODE_HEIGHT / 2 - 1, width: 2, height: 2 },
+  {
+    type: 'source',
+    position: Position.Right,
+    x: NODE_WIDTH - 2,
+    y: NODE_HEIGHT / 2 - 1,
+    width: 2,
+    height: 2,
+  },
 ];
 
 const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeDasharray?: string; strokeWidth: number }> = {

@@ -1,13 +1,17 @@
 import { useMemo } from 'react';
 import { buildLineage, layoutTree } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
-import { initialFocus } from './initial-focus';
-import { NODE_HEIGHT, NODE_WIDTH, toFlowElements, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
+import {
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  toFlowElements,
+  type LineageFlowEdge,
+  type LineageFlowNode,
+} from './to-flow-elements';
 
 export interface FlowView {
   nodes: LineageFlowNode[];
   edges: LineageFlowEdge[];
-  initialFocus: string[];
 }
 
 export const LAYOUT_OPTIONS = { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 72, siblingGap: 14 };
@@ -22,6 +26,6 @@ export function useFlowView(graph: LineageGraph): FlowView {
   return useMemo(() => {
     const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed: new Set<string>() });
     const { nodes, edges } = toFlowElements(graph, layout.positions);
-    return { nodes, edges, initialFocus: initialFocus(graph) };
+    return { nodes, edges };
   }, [graph]);
 }

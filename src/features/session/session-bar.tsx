@@ -25,7 +25,10 @@ export function SessionBar() {
   return (
     <dl aria-label="Session" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {s.mode === 'demo' ? (
-        <Badge tone="warn" title="No cloud is configured: the data comes from the built-in OpenStack simulator.">
+        <Badge
+          tone="warn"
+          title="No cloud is configured: the data comes from the built-in OpenStack simulator."
+        >
           Demo cloud (built-in simulator)
         </Badge>
       ) : null}

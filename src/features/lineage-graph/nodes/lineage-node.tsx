@@ -29,10 +29,17 @@ export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }:
       data-kind={node.kind}
       style={{ width: NODE_WIDTH, height: NODE_HEIGHT }}
       className={`flex flex-col justify-between overflow-hidden rounded-md border border-l-4 bg-white px-2 py-1 text-left shadow-sm dark:bg-slate-800 ${KIND_ACCENT[node.kind]} ${
-        selected ? 'border-slate-900 ring-2 ring-sky-500 dark:border-white' : 'border-slate-300 dark:border-slate-600'
+        selected
+          ? 'border-slate-900 ring-2 ring-sky-500 dark:border-white'
+          : 'border-slate-300 dark:border-slate-600'
       }`}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} className="min-h-0! min-w-0! h-0.5! w-0.5! border-0! bg-transparent!" />
+      <Handle
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        className="min-h-0! min-w-0! h-0.5! w-0.5! border-0! bg-transparent!"
+      />
       <div className="flex items-center justify-between gap-2 text-[11px] uppercase tracking-wide text-slate-500 dark:text-slate-400">
         <span>{KIND_LABELS[node.kind]}</span>
         {node.status ? <span className="normal-case">{node.status}</span> : null}
@@ -42,7 +49,10 @@ export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }:
       </div>
       <div className="flex min-h-4 flex-nowrap gap-1 overflow-hidden">
         {node.unknownGenerations ? (
-          <span title="The generations between this snapshot and its root are unknown" className="text-[11px] text-amber-700 dark:text-amber-300">
+          <span
+            title="The generations between this snapshot and its root are unknown"
+            className="text-[11px] text-amber-700 dark:text-amber-300"
+          >
             ⋯ gap
           </span>
         ) : null}
@@ -51,7 +61,12 @@ export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }:
         ))}
         {hidden > 0 ? <span className="text-[11px] text-slate-500">+{hidden}</span> : null}
       </div>
-      <Handle type="source" position={Position.Right} isConnectable={false} className="min-h-0! min-w-0! h-0.5! w-0.5! border-0! bg-transparent!" />
+      <Handle
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="min-h-0! min-w-0! h-0.5! w-0.5! border-0! bg-transparent!"
+      />
     </div>
   );
 });

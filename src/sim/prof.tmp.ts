@@ -1,2 +1,0 @@
-import { createSimulator } from './index.ts';
-const s = createSimulator(); console.log(s.counts());

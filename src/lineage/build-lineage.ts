@@ -242,27 +242,27 @@ export function buildLineage(input: LineageInput): LineageGraph {
   breakCycles(nodes, parents, problems, notes);
 
   const edges: LineageEdge[] = [];
-  const children = new Map<string, string[]>();
-  const roots: string[] = [];
+  const childNodes = new Map<string, LineageNode[]>();
+  const rootNodes: LineageNode[] = [];
   for (const node of nodes.values()) {
     const link = parents.get(node.id);
     if (!link) {
-      roots.push(node.id);
+      rootNodes.push(node);
       continue;
     }
     node.parentId = link.id;
     edges.push({ id: `${link.kind}:${link.id}->${node.id}`, source: link.id, target: node.id, kind: link.kind });
-    const list = children.get(link.id);
-    if (list) list.push(node.id);
-    else children.set(link.id, [node.id]);
+    const list = childNodes.get(link.id);
+    if (list) list.push(node);
+    else childNodes.set(link.id, [node]);
   }
-  const byOrder = (a: string, b: string): number => {
-    const na = nodes.get(a);
-    const nb = nodes.get(b);
-    return na && nb ? compareNodes(na, nb) : 0;
+  const ids = (list: LineageNode[]): string[] => {
+    if (list.length > 1) list.sort(compareNodes);
+    return list.map((n) => n.id);
   };
-  roots.sort(byOrder);
-  for (const list of children.values()) if (list.length > 1) list.sort(byOrder);
+  const roots = ids(rootNodes);
+  const children = new Map<string, string[]>();
+  for (const [id, list] of childNodes) children.set(id, ids(list));
 
   // Parents before children (breadth-first from the roots); every node is reached once cycles are broken.
   const order = notes.order;
@@ -308,9 +308,15 @@ function breakCycles(
   notes: BuildNotes,
 ): void {
   const state = new Map<string, 1 | 2>(); // 1: on the current walk, 2: done
-  const rank = new Map<string, number>();
-  let r = 0;
-  for (const id of nodes.keys()) rank.set(id, r++);
+  let rankMap: Map<string, number> | null = null;
+  const rankOf = (id: string): number => {
+    if (!rankMap) {
+      rankMap = new Map();
+      let r = 0;
+      for (const key of nodes.keys()) rankMap.set(key, r++);
+    }
+    return rankMap.get(id) ?? 0;
+  };
   const path: string[] = [];
   for (const start of nodes.keys()) {
     if (state.has(start)) continue;
@@ -324,7 +330,7 @@ function breakCycles(
     if (cur !== undefined && state.get(cur) === 1) {
       const members = path.slice(path.indexOf(cur));
       let cut = members[0] as string;
-      for (const m of members) if ((rank.get(m) ?? 0) < (rank.get(cut) ?? 0)) cut = m;
+      for (const m of members) if (rankOf(m) < rankOf(cut)) cut = m;
       const names = members.map((m) => {
         const n = nodes.get(m);
         return label(n?.name, m);

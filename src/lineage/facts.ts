@@ -113,6 +113,10 @@ function inUseReason(graph: LineageGraph, u: UseCount): string {
   return parts.join('; ');
 }
 
+function addFact(node: LineageNode, kind: FactKind, reason: string): void {
+  node.facts.push({ kind, reason });
+}
+
 export function deriveFacts(graph: LineageGraph, input: FactInput): void {
   const { viewer, notes } = input;
   const use = countUse(graph, notes.order);
@@ -123,16 +127,13 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     if (isShelvedServer(server)) shelvedByName.set(`${server.tenant_id}\u0000${server.name}`, server);
 
   for (const node of graph.nodes.values()) {
-    const add = (kind: FactKind, reason: string): void => {
-      node.facts.push({ kind, reason });
-    };
     const cycle = notes.cycles.get(node.id);
-    if (cycle !== undefined) add('cycle', cycle);
-    for (const reason of notes.broken.get(node.id) ?? []) add('broken-chain', reason);
+    if (cycle !== undefined) addFact(node, 'cycle', cycle);
+    for (const reason of notes.broken.get(node.id) ?? []) addFact(node, 'broken-chain', reason);
 
     if (node.kind === 'missing-image') {
       const refs = graph.children.get(node.id)?.length ?? 0;
-      add(
+      addFact(node, 
         'broken-chain',
         `this image is referenced by ${refs} node${refs === 1 ? '' : 's'} but is not in the image list (deleted, or not visible to you)`,
       );
@@ -142,8 +143,8 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
 
     if (node.kind === 'server') {
       if (node.status === 'DELETED')
-        add('deleted-server', `server ${label(node.name, node.id)} was deleted; Nova still lists it for admins`);
-      if (isForeign(node, viewer)) add('foreign', `server of project ${node.projectId ?? '?'}, not yours`);
+        addFact(node, 'deleted-server', `server ${label(node.name, node.id)} was deleted; Nova still lists it for admins`);
+      if (isForeign(node, viewer)) addFact(node, 'foreign', `server of project ${node.projectId ?? '?'}, not yours`);
       continue;
     }
 
@@ -151,26 +152,26 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     if (!image || !isImageKind(node.kind)) continue;
     const me = label(node.name, node.id);
 
-    if (image.protected === true) add('protected', `${me} is protected: Glance refuses to delete it`);
-    if (isTransitional(image)) add('transitional', `${me} is ${image.status}: its data is not settled yet`);
+    if (image.protected === true) addFact(node, 'protected', `${me} is protected: Glance refuses to delete it`);
+    if (isTransitional(image)) addFact(node, 'transitional', `${me} is ${image.status}: its data is not settled yet`);
     if (isForeign(node, viewer))
-      add('foreign', `owned by project ${node.projectId ?? '?'}, not by your project ${viewer.projectId ?? '(none)'}`);
+      addFact(node, 'foreign', `owned by project ${node.projectId ?? '?'}, not by your project ${viewer.projectId ?? '(none)'}`);
     const source = stringProperty(image, PROVENANCE_KEYS.sourceImage);
     if (source !== undefined) {
       const at = stringProperty(image, PROVENANCE_KEYS.convertedAt);
       const by = stringProperty(image, PROVENANCE_KEYS.convertedBy);
       const sourceName = input.images.get(source)?.name;
       const what = source === image.id ? 'converted in place' : `converted from ${label(sourceName, source)}`;
-      add('converted', `${what}${at ? ` at ${at}` : ''}${by ? ` by ${by}` : ''}`);
+      addFact(node, 'converted', `${what}${at ? ` at ${at}` : ''}${by ? ` by ${by}` : ''}`);
     }
 
     const u = use.get(node.id);
-    if (u) add('in-use', inUseReason(graph, u));
+    if (u) addFact(node, 'in-use', inUseReason(graph, u));
 
     const instance = stringProperty(image, 'instance_uuid');
     if (instance === undefined) {
       if (node.kind === 'volume-snapshot')
-        add('unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
+        addFact(node, 'unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
       continue;
     }
     const server = input.servers.get(instance);
@@ -178,13 +179,13 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     const instanceProject = instanceProjectOf(image);
 
     if (server && isShelvedImage(image, server)) {
-      add('shelved', `shelve image of server ${label(server.name, server.id)} (${server.status}): deleting it destroys the server's disk`);
+      addFact(node, 'shelved', `shelve image of server ${label(server.name, server.id)} (${server.status}): deleting it destroys the server's disk`);
       continue;
     }
     if (!server && (image.name ?? '').endsWith(SHELVED_SUFFIX)) {
       const byName = shelvedByName.get(`${instanceProject ?? ''}\u0000${(image.name ?? '').slice(0, -SHELVED_SUFFIX.length)}`);
       if (byName) {
-        add(
+        addFact(node, 
           'shelved',
           `named like the shelve image of server ${label(byName.name, byName.id)} (${byName.status}): deleting it may destroy the server's disk`,
         );
@@ -192,18 +193,18 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
       }
     }
     if (isVolumeBacked(image)) {
-      add('unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
+      addFact(node, 'unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
       continue;
     }
     if (server && serverNode) {
       if (serverNode.status === 'DELETED')
-        add('orphan', `its server ${label(server.name, server.id)} was deleted (Nova lists it as DELETED)`);
+        addFact(node, 'orphan', `its server ${label(server.name, server.id)} was deleted (Nova lists it as DELETED)`);
       continue;
     }
     if (canSeeServersOf(viewer, instanceProject)) {
-      add('orphan', `its server ${instance.slice(0, 8)} no longer exists`);
+      addFact(node, 'orphan', `its server ${instance.slice(0, 8)} no longer exists`);
     } else {
-      add(
+      addFact(node, 
         'unknown',
         `its server ${instance.slice(0, 8)} is not in your server list, which does not cover project ${instanceProject ?? '?'}${
           viewer.isAdmin ? ' (list all projects to decide)' : ''

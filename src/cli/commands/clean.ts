@@ -78,8 +78,7 @@ function planText(selection: RetentionSelection, rule: CleanRule): string {
   const kept = excluded.filter((e) => e.reason.startsWith('kept: ')).length;
   if (kept > 0) out.push('', `Kept as the newest of their server: ${kept}.`);
   const other = excluded.length - refused.length - kept;
-  if (other > 0)
-    out.push('', `${other} other image${other === 1 ? '' : 's'} and servers do not match the rule.`);
+  if (other > 0) out.push('', `${other} other image${other === 1 ? ' does' : 's do'} not match the rule.`);
   return `${out.join('\n')}\n`;
 }
 

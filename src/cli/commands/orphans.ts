@@ -81,10 +81,12 @@ export async function runOrphans(cmd: OrphansCommand, { cloud, io }: CommandCont
       `\n${orphans.length} orphaned snapshot${orphans.length === 1 ? '' : 's'}, ${formatBytes(total)}.\n`,
     );
   }
-  const unknown = [...graph.nodes.values()].filter((n) => hasFact(n, 'unknown')).length;
-  if (unknown > 0 && !cmd.json)
-    io.stdout(
-      `${unknown} snapshot${unknown === 1 ? '' : 's'} could not be checked (servers not visible)${viewer.isAdmin && !viewer.allProjects ? '; --all-projects decides them' : ''}.\n`,
-    );
+  const unknown = [...graph.nodes.values()].filter((n) => isImageKind(n.kind) && hasFact(n, 'unknown'));
+  if (unknown.length > 0 && !cmd.json) {
+    io.stdout(`Not decided (${unknown.length}), so not listed:\n`);
+    for (const n of unknown.slice(0, 10))
+      io.stdout(`  ${n.name || '(no name)'} (${shortId(n.id)}): ${factOf(n, 'unknown')?.reason ?? ''}\n`);
+    if (unknown.length > 10) io.stdout(`  ... and ${unknown.length - 10} more\n`);
+  }
   return EXIT.ok;
 }

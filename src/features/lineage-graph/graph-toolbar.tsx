@@ -55,6 +55,12 @@ const FACT_OPTIONS = (Object.keys(FACT_LABELS) as FactKind[]).map((k) => ({
   label: FACT_LABELS[k],
 }));
 
+function matchLabel(count: number, index: number): string {
+  if (count === 0) return 'No match';
+  if (index < 0) return count === 1 ? '1 match' : `${count} matches`;
+  return `${index + 1} of ${count}`;
+}
+
 /** Search (name, id, key=value) and filters (kind, fact, project, tag) above the graph. */
 export function GraphToolbar(props: GraphToolbarProps) {
   const { query, matchCount, matchIndex, filter, choices, onFilter } = props;
@@ -88,7 +94,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         />
         {query.trim() !== '' ? (
           <span role="status" className="min-w-20 text-slate-600 dark:text-slate-300">
-            {matchCount === 0 ? 'No match' : `${matchIndex + 1} of ${matchCount}`}
+            {matchLabel(matchCount, matchIndex)}
           </span>
         ) : null}
         <button

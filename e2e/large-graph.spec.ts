@@ -1,0 +1,14 @@
+import { expect, test } from './fixtures';
+
+test.describe('a cloud with 10,000 images and 2,000 servers', () => {
+  test.use({ scenario: 'generated', generated: { images: 10_000, servers: 2_000 } });
+
+  test('opens on a readable region and mounts only the nodes in view', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByText(/^\d{5} nodes$/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    const mounted = await page.locator('.react-flow__node').count();
+    expect(mounted).toBeGreaterThan(5);
+    expect(mounted).toBeLessThan(300);
+  });
+});

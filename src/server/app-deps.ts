@@ -18,3 +18,6 @@ export interface AppDeps {
   /** One line per request (already redacted). */
   log?: (line: string) => void;
 }
+
+/** Hono environment of the proxy app: each request carries the id it is answered and audited with. */
+export type AppEnv = { Variables: { requestId: string } };

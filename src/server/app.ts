@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import type { AuditOutcome } from './audit-log';
-import type { AppDeps } from './app-deps';
+import type { AppDeps, AppEnv } from './app-deps';
 import { envelopeResponse, newRequestId, proxyEnvelope } from './envelope-response';
 import { auditEntry, forward } from './forward';
 import { redactSecrets } from './headers';
@@ -14,8 +14,6 @@ import { mountSimControls } from './sim-routes';
 import { mountStatic } from './static-files';
 
 export type { AppDeps } from './app-deps';
-
-type Env = { Variables: { requestId: string } };
 
 const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'error', 'refused'];
 
@@ -34,8 +32,8 @@ function describe(req: Request): { action: string; path: string; targets: string
   };
 }
 
-export function createApp(deps: AppDeps): Hono<Env> {
-  const app = new Hono<Env>();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   const log = (line: string) => deps.log?.(redactSecrets(line));
 
   const refuseAtDoor = (

@@ -4,22 +4,38 @@
  * and same-origin rules apply (checked before these routes).
  */
 import type { Hono } from 'hono';
+import type { AppEnv } from './app-deps';
 import { envelopeResponse, proxyEnvelope } from './envelope-response';
+import type { Faults } from '../sim';
 import type { SimControls, SimResetOptions } from './sim-controls';
 
-type Env = { Variables: { requestId: string } };
-
 const SCENARIOS: readonly string[] = ['demo', 'generated', 'empty'];
+const FAULT_KEYS: readonly string[] = [
+  'latencyMs',
+  'errorRate',
+  'resetRate',
+  'timeoutRate',
+  'timeoutMs',
+  'services',
+  'methods',
+  'pathPattern',
+  'seed',
+] satisfies (keyof Faults)[];
 
 function parseReset(v: unknown): SimResetOptions | null {
   if (typeof v !== 'object' || v === null) return null;
   const o = v as Record<string, unknown>;
   if (typeof o.scenario !== 'string' || !SCENARIOS.includes(o.scenario)) return null;
-  const out: SimResetOptions = { scenario: o.scenario as SimResetOptions['scenario'] };
+  const out: SimResetOptions = { scenario: o.scenario as NonNullable<SimResetOptions['scenario']> };
   if (o.generated !== undefined) {
     const g = o.generated as Record<string, unknown> | null;
     if (!g || !Number.isInteger(g.images) || !Number.isInteger(g.servers)) return null;
-    out.generated = { images: g.images as number, servers: g.servers as number };
+    if (g.seed !== undefined && !Number.isInteger(g.seed)) return null;
+    out.generated = {
+      images: g.images as number,
+      servers: g.servers as number,
+      ...(g.seed !== undefined ? { seed: g.seed as number } : {}),
+    };
   }
   return out;
 }
@@ -32,7 +48,7 @@ async function jsonBody(req: Request): Promise<unknown> {
   }
 }
 
-export function mountSimControls(app: Hono<Env>, sim: SimControls): void {
+export function mountSimControls(app: Hono<AppEnv>, sim: SimControls): void {
   const bad = (requestId: string, message: string) =>
     envelopeResponse(proxyEnvelope('bad_request', 400, message, requestId), requestId);
 
@@ -51,6 +67,12 @@ export function mountSimControls(app: Hono<Env>, sim: SimControls): void {
     const faults = await jsonBody(c.req.raw);
     if (typeof faults !== 'object' || faults === null || Array.isArray(faults))
       return bad(c.get('requestId'), 'Body must be a JSON object of faults.');
+    const unknown = Object.keys(faults).filter((k) => !FAULT_KEYS.includes(k));
+    if (unknown.length > 0)
+      return bad(
+        c.get('requestId'),
+        `Unknown fault keys: ${unknown.join(', ')} (known: ${FAULT_KEYS.join(', ')}).`,
+      );
     if (Object.keys(faults).length === 0) sim.clearFaults();
     else sim.setFaults(faults);
     return c.json({ ok: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, manualClock, PROJECT_IDS, SIM_ORIGIN } from './index';
+import type { KeystoneTokenResponse } from '../openstack/types/keystone';
 import { body, glance, login, nova } from './test-kit';
 
 const tokens = `${SIM_ORIGIN}/identity/v3/auth/tokens`;
@@ -24,16 +25,16 @@ describe('keystone', () => {
     const res = await sim.fetch(tokens, passwordAuth('demo', 'demo-secret', { name: 'demo', domain: { name: 'Default' } }));
     expect(res.status).toBe(201);
     expect(res.headers.get('x-subject-token')).toMatch(/^[0-9a-f]{64}$/);
-    const { token } = await body<{ token: Record<string, any> }>(res);
+    const { token } = await body<KeystoneTokenResponse>(res);
     expect(token.expires_at).toBe('2026-06-01T01:00:00.000000Z');
     expect(token.project).toMatchObject({ id: PROJECT_IDS.demo, name: 'demo' });
-    expect(token.roles.map((r: { name: string }) => r.name).sort()).toEqual(['member', 'reader']);
-    const types = token.catalog.map((c: { type: string }) => c.type);
-    expect(types).toEqual(['identity', 'image', 'compute']);
-    const image = token.catalog[1];
-    expect(image.endpoints.map((e: { interface: string }) => e.interface)).toEqual(['public', 'internal', 'admin']);
+    expect(token.roles!.map((r) => r.name).sort()).toEqual(['member', 'reader']);
+    const catalog = token.catalog!;
+    expect(catalog.map((c) => c.type)).toEqual(['identity', 'image', 'compute']);
+    const image = catalog[1]!;
+    expect(image.endpoints.map((e) => e.interface)).toEqual(['public', 'internal', 'admin']);
     expect(image.endpoints[0]).toMatchObject({ region: 'RegionOne', url: `${SIM_ORIGIN}/image` });
-    expect(token.catalog[2].endpoints[0].url).toBe(`${SIM_ORIGIN}/compute/v2.1`);
+    expect(catalog[2]!.endpoints[0]!.url).toBe(`${SIM_ORIGIN}/compute/v2.1`);
   });
 
   it('answers a wrong password with the Keystone 401 body', async () => {

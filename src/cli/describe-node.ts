@@ -1,5 +1,5 @@
 /** How a lineage node reads in a terminal line and in JSON. */
-import type { Fact, LineageNode } from '../lineage';
+import type { Fact, FactKind, LineageNode } from '../lineage';
 import { referencedId } from '../lineage';
 import { formatBytes } from './format/bytes';
 
@@ -8,25 +8,26 @@ export function shortId(id: string): string {
 }
 
 /** Facts as tags: "[orphan, protected]". The reasons are for `show`. */
-export function factTags(facts: readonly Fact[]): string {
-  return facts.length > 0 ? ` [${[...new Set(facts.map((f) => f.kind))].join(', ')}]` : '';
+export function factTags(facts: readonly Fact[], hide: readonly FactKind[] = []): string {
+  const kinds = [...new Set(facts.map((f) => f.kind))].filter((k) => !hide.includes(k));
+  return kinds.length > 0 ? ` [${kinds.join(', ')}]` : '';
 }
 
-/** One tree line: `web-1-snap (411aa884) snapshot 1.2 GiB [in-use]`. */
-export function nodeLine(node: LineageNode): string {
+/** One tree line: `web-1-snap (411aa884) snapshot 1.2 GiB [in-use]`; `hide` leaves facts out of the tags. */
+export function nodeLine(node: LineageNode, hide: readonly FactKind[] = []): string {
   const name = node.name || '(no name)';
   const id = shortId(node.id);
   switch (node.kind) {
     case 'server':
-      return `${name} (${id}) server ${node.status ?? ''}${factTags(node.facts)}`.replace(/ +\[/, ' [');
+      return `${name} (${id}) server ${node.status ?? ''}${factTags(node.facts, hide)}`.replace(/ +\[/, ' [');
     case 'missing-image':
-      return `? image ${referencedId(node.id)} (not in the image list)${factTags(node.facts)}`;
+      return `? image ${referencedId(node.id)} (not in the image list)${factTags(node.facts, hide)}`;
     case 'missing-server':
-      return `? server ${referencedId(node.id)} (not in the server list)${factTags(node.facts)}`;
+      return `? server ${referencedId(node.id)} (not in the server list)${factTags(node.facts, hide)}`;
     default: {
       const gap = node.unknownGenerations ? '… ' : '';
       const status = node.status && node.status !== 'active' ? ` ${node.status}` : '';
-      return `${gap}${name} (${id}) ${node.kind} ${formatBytes(node.sizeBytes)}${status}${factTags(node.facts)}`;
+      return `${gap}${name} (${id}) ${node.kind} ${formatBytes(node.sizeBytes)}${status}${factTags(node.facts, hide)}`;
     }
   }
 }

@@ -32,7 +32,9 @@ function jsonForest(
 }
 
 export async function runTree(cmd: TreeCommand, { cloud, io }: CommandContext): Promise<number> {
-  const { graph } = await loadLineage(cloud, cmd.cloud);
+  const { graph, viewer } = await loadLineage(cloud, cmd.cloud);
+  // Having asked for every project, "owned by another project" on most lines is noise; `show` still says it.
+  const hide = viewer.allProjects ? (['foreign'] as const) : [];
   let roots: readonly string[] = graph.roots;
   let children = (id: string): readonly string[] => graph.children.get(id) ?? [];
   if (cmd.image !== null) {
@@ -54,7 +56,7 @@ export async function runTree(cmd: TreeCommand, { cloud, io }: CommandContext): 
       children,
       label: (id) => {
         const n = graph.nodes.get(id);
-        return n ? nodeLine(n) : id;
+        return n ? nodeLine(n, hide) : id;
       },
     });
     io.stdout(lines.length > 0 ? `${lines.join('\n')}\n` : 'No images or servers.\n');

@@ -127,6 +127,30 @@ describe('buildLineage conversions', () => {
     expect(hasFact(alone.nodes.get('snap')!, 'orphan')).toBe(false);
   });
 
+  it('ignores provenance a snapshot inherited from the golden image its server booted from', () => {
+    const plan = planGolden(snap, { now: '2026-11-30T10:00:00Z' });
+    const golden: GlanceImage = { ...snap, ...plan.added };
+    for (const key of plan.removed) delete golden[key];
+    // Nova copies the boot image's properties (provenance included) onto the next snapshot.
+    const next = snapshot('next', 'app-2-snap', 'app2', 'snap', { ...plan.added, image_type: 'snapshot' });
+    const g = buildLineage({ images: [root, golden, next], servers: [...servers, server('app2', 'app-2', 'snap')], viewer: adminAll });
+    expect(ancestorsOf(g, 'next')).toEqual(['app2', 'snap', 'w1', ROOT]);
+    expect(g.nodes.get('next')?.kind).toBe('snapshot');
+    expect(hasFact(g.nodes.get('next')!, 'converted')).toBe(false);
+    expect(planGolden(next, { now: 'later' }).added.glance_lineage_source_image).toBe('next');
+  });
+
+  it('reads a source naming the recorded server\'s boot image as a conversion in place', () => {
+    const golden = baseImage('gold', 'app-golden', {
+      image_type: 'golden',
+      glance_lineage_source_image: ROOT,
+      glance_lineage_source_server: 'w1',
+    });
+    const g = buildLineage({ images: [root, golden], servers, viewer: adminAll });
+    expect(g.nodes.get('gold')?.parentId).toBe('w1');
+    expect(g.edges.find((e) => e.target === 'gold')?.kind).toBe('snapshot-of');
+  });
+
   it('hangs a deployable copy under its source with a converted-from edge', () => {
     const plan = planDeployableCopy(snap, { now: '2026-11-30T10:00:00Z' });
     const copy = baseImage('copy', String(plan.create.name), plan.create);

@@ -183,14 +183,23 @@ export function buildLineage(input: LineageInput): LineageGraph {
   for (const image of images.values()) {
     const node = nodes.get(image.id);
     if (!node) continue;
-    let source = stringProperty(image, PROVENANCE_KEYS.sourceImage);
-    let base = stringProperty(image, 'base_image_ref');
-    let provenanceBase = stringProperty(image, PROVENANCE_KEYS.baseImageRef);
     let instance = stringProperty(image, 'instance_uuid');
-    if (source === image.id) {
-      // Converted in place (planGolden): the lineage continues through the recorded server and root.
+    // Provenance counts only on images without instance_uuid (conversions remove it): on a snapshot it was
+    // inherited from the converted image its server booted from (Nova copies the boot image's properties).
+    const converted = instance === undefined;
+    let source = converted ? stringProperty(image, PROVENANCE_KEYS.sourceImage) : undefined;
+    let base = stringProperty(image, 'base_image_ref');
+    let provenanceBase = converted ? stringProperty(image, PROVENANCE_KEYS.baseImageRef) : undefined;
+    const sourceServer = converted ? stringProperty(image, PROVENANCE_KEYS.sourceServer) : undefined;
+    const recordedServer = sourceServer !== undefined ? servers.get(sourceServer) : undefined;
+    if (
+      source === image.id ||
+      (source !== undefined && recordedServer !== undefined && bootImageId(recordedServer) === source)
+    ) {
+      // Converted in place (planGolden writes its own id as source; a source naming the recorded server's
+      // boot image says the same): the lineage continues through the recorded server and root.
       source = undefined;
-      instance ??= stringProperty(image, PROVENANCE_KEYS.sourceServer);
+      instance ??= sourceServer;
       base ??= provenanceBase;
     }
     if (base === image.id) {

@@ -49,11 +49,16 @@ function has(image: GlanceImage, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(image, key) && image[key] !== undefined;
 }
 
+/** Provenance already on the image, unless it was only inherited (a snapshot: it has instance_uuid). */
+function ownProvenance(image: GlanceImage, key: string): string | undefined {
+  return stringProperty(image, 'instance_uuid') === undefined ? stringProperty(image, key) : undefined;
+}
+
 function provenance(image: GlanceImage, opts: ConvertOptions, source: string): Record<string, string> {
   const out: Record<string, string> = { [PROVENANCE_KEYS.sourceImage]: source };
-  const server = stringProperty(image, 'instance_uuid') ?? stringProperty(image, PROVENANCE_KEYS.sourceServer);
+  const server = stringProperty(image, 'instance_uuid') ?? ownProvenance(image, PROVENANCE_KEYS.sourceServer);
   if (server !== undefined) out[PROVENANCE_KEYS.sourceServer] = server;
-  const base = stringProperty(image, 'base_image_ref') ?? stringProperty(image, PROVENANCE_KEYS.baseImageRef);
+  const base = stringProperty(image, 'base_image_ref') ?? ownProvenance(image, PROVENANCE_KEYS.baseImageRef);
   if (base !== undefined) out[PROVENANCE_KEYS.baseImageRef] = base;
   out[PROVENANCE_KEYS.convertedAt] = opts.now;
   if (opts.by !== undefined && opts.by !== '') out[PROVENANCE_KEYS.convertedBy] = opts.by;
@@ -77,7 +82,7 @@ export function planGolden(image: GlanceImage, opts: ConvertOptions): GoldenPlan
   const patch: GlanceJsonPatchOp[] = [];
   const removed: string[] = [];
   // A copy made golden keeps the image it was copied from as its source; otherwise the source is itself.
-  const source = stringProperty(image, PROVENANCE_KEYS.sourceImage) ?? image.id;
+  const source = ownProvenance(image, PROVENANCE_KEYS.sourceImage) ?? image.id;
   const added: Record<string, string> = { image_type: 'golden', ...provenance(image, opts, source) };
 
   for (const key of INSTANCE_SPECIFIC_PROPERTIES) {

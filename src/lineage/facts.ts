@@ -156,7 +156,9 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     if (isTransitional(image)) addFact(node, 'transitional', `${me} is ${image.status}: its data is not settled yet`);
     if (isForeign(node, viewer))
       addFact(node, 'foreign', `owned by project ${node.projectId ?? '?'}, not by your project ${viewer.projectId ?? '(none)'}`);
-    const source = stringProperty(image, PROVENANCE_KEYS.sourceImage);
+    const instance = stringProperty(image, 'instance_uuid');
+    // On a snapshot, provenance keys were inherited from the converted image its server booted from.
+    const source = instance === undefined ? stringProperty(image, PROVENANCE_KEYS.sourceImage) : undefined;
     if (source !== undefined) {
       const at = stringProperty(image, PROVENANCE_KEYS.convertedAt);
       const by = stringProperty(image, PROVENANCE_KEYS.convertedBy);
@@ -168,7 +170,6 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     const u = use.get(node.id);
     if (u) addFact(node, 'in-use', inUseReason(graph, u));
 
-    const instance = stringProperty(image, 'instance_uuid');
     if (instance === undefined) {
       if (node.kind === 'volume-snapshot')
         addFact(node, 'unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);

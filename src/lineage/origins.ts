@@ -5,7 +5,8 @@
  * - app: this app's provenance keys (glance_lineage_*);
  * - inherited: same key and value as on the base image (Nova copies the boot image's properties);
  * - user: everything else.
- * Precedence, first match wins: app, glance, nova, inherited, user.
+ * Precedence, first match wins: glance, app (inherited instead when a snapshot got it from its base), nova,
+ * inherited, user.
  */
 import type { GlanceImage } from '../openstack/types';
 import { GLANCE_CORE_FIELDS } from '../openstack/types';
@@ -57,12 +58,13 @@ export function propertyOrigins(image: GlanceImage, baseImage: GlanceImage | und
   for (const key of Object.keys(image).sort()) {
     const value = image[key];
     if (value === undefined) continue;
+    const onBase =
+      baseImage !== undefined && Object.prototype.hasOwnProperty.call(baseImage, key) && sameValue(baseImage[key], value);
     let origin: PropertyOrigin;
-    if (key.startsWith(PROVENANCE_PREFIX)) origin = 'app';
-    else if (isGlanceKey(key)) origin = 'glance';
+    if (isGlanceKey(key)) origin = 'glance';
+    else if (key.startsWith(PROVENANCE_PREFIX)) origin = onBase && fromNova ? 'inherited' : 'app';
     else if (fromNova && NOVA_SNAPSHOT_KEYS.has(key)) origin = 'nova';
-    else if (baseImage && Object.prototype.hasOwnProperty.call(baseImage, key) && sameValue(baseImage[key], value))
-      origin = 'inherited';
+    else if (onBase) origin = 'inherited';
     else origin = 'user';
     out.push({ key, value, origin });
   }

@@ -10,5 +10,18 @@ test.describe('a cloud with 10,000 images and 2,000 servers', () => {
     const mounted = await page.locator('.react-flow__node').count();
     expect(mounted).toBeGreaterThan(5);
     expect(mounted).toBeLessThan(300);
+    await expect(page.getByRole('img', { name: 'Overview map' })).toBeVisible();
+  });
+
+  test('search reaches a node far outside the first view', async ({ page }) => {
+    await page.goto('/');
+    const search = page.getByRole('searchbox', { name: /search/i });
+    await expect(page.getByText(/^\d{5} nodes$/)).toBeVisible({ timeout: 30_000 });
+    await search.fill('snap-4');
+    await expect(page.getByRole('search').getByRole('status')).toHaveText(/^\d{3,} matches$/);
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    const id = new URL(page.url()).searchParams.get('selected') ?? '';
+    expect(id).not.toBe('');
+    await expect(page.locator(`.react-flow__node[data-id="${id}"]`)).toBeInViewport();
   });
 });

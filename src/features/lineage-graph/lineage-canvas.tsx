@@ -12,6 +12,7 @@ import {
 import { useCallback, useEffect, useRef } from 'react';
 import { EdgeLegend } from './edge-legend';
 import { initialViewport } from './initial-viewport';
+import { OverviewCanvas } from './overview-canvas';
 import { nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
 
@@ -29,6 +30,9 @@ interface LineageCanvasProps {
   colorMode: ColorMode;
   onSelect: (id: string | null) => void;
 }
+
+/** Above this many nodes the SVG MiniMap (one element per node) is replaced by a canvas overview. */
+const SVG_MINIMAP_LIMIT = 1500;
 
 const MINIMAP_COLORS: Record<string, string> = {
   image: '#0284c7',
@@ -116,7 +120,11 @@ export function LineageCanvas(props: LineageCanvasProps) {
       >
         <Background gap={24} />
         <EdgeLegend />
-        <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
+        {nodes.length <= SVG_MINIMAP_LIMIT ? (
+          <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
+        ) : (
+          <OverviewCanvas nodes={nodes} colorOf={miniMapColor} />
+        )}
         <Controls showInteractive={false} />
       </ReactFlow>
     </div>

@@ -2,9 +2,10 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
+import { glanceLineageProxy } from './src/server/vite-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), glanceLineageProxy()],
   server: { host: '127.0.0.1', port: 5173 },
   build: { chunkSizeWarningLimit: 900 },
   test: {

@@ -40,8 +40,14 @@ export interface BuildNotes {
   broken: Map<string, string[]>;
   /** node id -> reason it took part in a cycle or self-reference. */
   cycles: Map<string, string>;
-  /** All node ids, parents before children. */
-  order: string[];
+  /** Every node, numbered in insertion order. */
+  list: LineageNode[];
+  /** Parent index per node (-1 for roots), once cycles are broken. */
+  parent: Int32Array;
+  /** Child indexes per node, in the graph's stable order. */
+  kids: (number[] | undefined)[];
+  /** Node indexes, parents before children. */
+  order: Int32Array;
 }
 
 interface ParentLink {
@@ -121,7 +127,14 @@ export function buildLineage(input: LineageInput): LineageGraph {
   const images = new Map<string, GlanceImage>();
   const servers = new Map<string, NovaServer>();
   const parents = new Map<string, ParentLink>();
-  const notes: BuildNotes = { broken: new Map(), cycles: new Map(), order: [] };
+  const notes: BuildNotes = {
+    broken: new Map(),
+    cycles: new Map(),
+    list: [],
+    parent: new Int32Array(0),
+    kids: [],
+    order: new Int32Array(0),
+  };
 
   const addBroken = (id: string, reason: string): void => {
     const list = notes.broken.get(id);
@@ -248,40 +261,64 @@ export function buildLineage(input: LineageInput): LineageGraph {
     parents.set(server.id, { id: parent, kind: 'booted-from' });
   }
 
-  breakCycles(nodes, parents, problems, notes);
+  // From here on nodes are numbered in insertion order, and the walks run over arrays.
+  const list = [...nodes.values()];
+  const n = list.length;
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i++) index.set((list[i] as LineageNode).id, i);
+  const parent = new Int32Array(n).fill(-1);
+  const parentKind: EdgeKind[] = new Array<EdgeKind>(n);
+  for (const [id, link] of parents) {
+    const i = index.get(id);
+    const p = index.get(link.id);
+    if (i === undefined || p === undefined) continue;
+    parent[i] = p;
+    parentKind[i] = link.kind;
+  }
+  breakCycles(list, parent, problems, notes);
 
   const edges: LineageEdge[] = [];
-  const childNodes = new Map<string, LineageNode[]>();
-  const rootNodes: LineageNode[] = [];
-  for (const node of nodes.values()) {
-    const link = parents.get(node.id);
-    if (!link) {
-      rootNodes.push(node);
+  const kids: (number[] | undefined)[] = new Array<number[] | undefined>(n);
+  const rootIdx: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const p = parent[i] as number;
+    if (p < 0) {
+      rootIdx.push(i);
       continue;
     }
-    node.parentId = link.id;
-    edges.push({ id: `${link.kind}:${link.id}->${node.id}`, source: link.id, target: node.id, kind: link.kind });
-    const list = childNodes.get(link.id);
-    if (list) list.push(node);
-    else childNodes.set(link.id, [node]);
+    const node = list[i] as LineageNode;
+    const parentId = (list[p] as LineageNode).id;
+    const kind = parentKind[i] as EdgeKind;
+    node.parentId = parentId;
+    edges.push({ id: `${kind}:${parentId}->${node.id}`, source: parentId, target: node.id, kind });
+    const k = kids[p];
+    if (k) k.push(i);
+    else kids[p] = [i];
   }
-  const ids = (list: LineageNode[]): string[] => {
-    if (list.length > 1) list.sort(compareNodes);
-    return list.map((n) => n.id);
-  };
-  const roots = ids(rootNodes);
+  const byNode = (a: number, b: number): number => compareNodes(list[a] as LineageNode, list[b] as LineageNode);
+  rootIdx.sort(byNode);
+  const roots = rootIdx.map((i) => (list[i] as LineageNode).id);
   const children = new Map<string, string[]>();
-  for (const [id, list] of childNodes) children.set(id, ids(list));
+  for (let i = 0; i < n; i++) {
+    const k = kids[i];
+    if (!k) continue;
+    if (k.length > 1) k.sort(byNode);
+    children.set((list[i] as LineageNode).id, k.map((c) => (list[c] as LineageNode).id));
+  }
 
   // Parents before children (breadth-first from the roots); every node is reached once cycles are broken.
-  const order = notes.order;
-  for (const root of roots) order.push(root);
-  for (let i = 0; i < order.length; i++) {
-    const id = order[i] as string;
-    const kids = children.get(id);
-    if (kids) for (const kid of kids) order.push(kid);
+  const order = new Int32Array(n);
+  let len = 0;
+  for (const r of rootIdx) order[len++] = r;
+  for (let h = 0; h < len; h++) {
+    const k = kids[order[h] as number];
+    if (k) for (const c of k) order[len++] = c;
   }
-  assignRoots(nodes, order, images);
+  notes.list = list;
+  notes.parent = parent;
+  notes.kids = kids;
+  notes.order = order.subarray(0, len);
+  assignRoots(notes, images);
 
   const graph: LineageGraph = { nodes, edges, children, roots, problems };
   deriveFacts(graph, { images, servers, viewer: input.viewer, notes });
@@ -289,15 +326,16 @@ export function buildLineage(input: LineageInput): LineageGraph {
 }
 
 /** rootId: the top of the walk when it is an image (or a missing one); otherwise base_image_ref when listed. */
-function assignRoots(nodes: Map<string, LineageNode>, order: readonly string[], images: Map<string, GlanceImage>): void {
-  const top = new Map<string, string>();
-  for (const id of order) {
-    const node = nodes.get(id);
-    if (!node) continue;
-    const t = node.parentId === null ? id : (top.get(node.parentId) ?? id);
-    top.set(id, t);
-    const topNode = nodes.get(t);
-    if (topNode && topNode.kind !== 'server' && topNode.kind !== 'missing-server') node.rootId = t;
+function assignRoots(notes: BuildNotes, images: Map<string, GlanceImage>): void {
+  const { list, parent, order } = notes;
+  const top = new Int32Array(list.length);
+  for (const i of order) {
+    const p = parent[i] as number;
+    const t = p < 0 ? i : (top[p] as number);
+    top[i] = t;
+    const node = list[i] as LineageNode;
+    const topNode = list[t] as LineageNode;
+    if (topNode.kind !== 'server' && topNode.kind !== 'missing-server') node.rootId = topNode.id;
     else {
       const base = node.image ? stringProperty(node.image, 'base_image_ref') : undefined;
       node.rootId = base !== undefined && images.has(base) ? base : null;
@@ -310,51 +348,35 @@ function assignRoots(nodes: Map<string, LineageNode>, order: readonly string[], 
  * three colours finds every cycle in O(n). A cycle is broken at its first member in input order (images
  * before servers), which becomes a root.
  */
-function breakCycles(
-  nodes: Map<string, LineageNode>,
-  parents: Map<string, ParentLink>,
-  problems: DataProblem[],
-  notes: BuildNotes,
-): void {
-  const state = new Map<string, 1 | 2>(); // 1: on the current walk, 2: done
-  let rankMap: Map<string, number> | null = null;
-  const rankOf = (id: string): number => {
-    if (!rankMap) {
-      rankMap = new Map();
-      let r = 0;
-      for (const key of nodes.keys()) rankMap.set(key, r++);
-    }
-    return rankMap.get(id) ?? 0;
-  };
-  const path: string[] = [];
-  for (const start of nodes.keys()) {
-    if (state.has(start)) continue;
+function breakCycles(list: LineageNode[], parent: Int32Array, problems: DataProblem[], notes: BuildNotes): void {
+  const n = list.length;
+  const state = new Uint8Array(n); // 0: not seen, 1: on the current walk, 2: done
+  const path: number[] = [];
+  for (let start = 0; start < n; start++) {
+    if (state[start] !== 0) continue;
     path.length = 0;
-    let cur: string | undefined = start;
-    while (cur !== undefined && !state.has(cur)) {
-      state.set(cur, 1);
+    let cur = start;
+    while (cur >= 0 && state[cur] === 0) {
+      state[cur] = 1;
       path.push(cur);
-      cur = parents.get(cur)?.id;
+      cur = parent[cur] as number;
     }
-    if (cur !== undefined && state.get(cur) === 1) {
+    if (cur >= 0 && state[cur] === 1) {
       const members = path.slice(path.indexOf(cur));
-      let cut = members[0] as string;
-      for (const m of members) if (rankOf(m) < rankOf(cut)) cut = m;
-      const names = members.map((m) => {
-        const n = nodes.get(m);
-        return label(n?.name, m);
-      });
-      const cutNode = nodes.get(cut);
+      let cut = members[0] as number;
+      for (const m of members) if (m < cut) cut = m;
+      const cutNode = list[cut] as LineageNode;
+      const names = members.map((m) => label((list[m] as LineageNode).name, (list[m] as LineageNode).id));
       const message =
         members.length === 1
-          ? `${label(cutNode?.name, cut)} is its own parent; the link was ignored`
-          : `cycle ${names.join(' → ')} → ${names[0] ?? ''}; the link above ${label(cutNode?.name, cut)} was ignored`;
-      problems.push({ kind: members.length === 1 ? 'self-reference' : 'cycle', ids: members, message });
-      for (const m of members) notes.cycles.set(m, message);
-      parents.delete(cut);
-      const node = nodes.get(cut);
-      if (node) node.unknownGenerations = false;
+          ? `${label(cutNode.name, cutNode.id)} is its own parent; the link was ignored`
+          : `cycle ${names.join(' → ')} → ${names[0] ?? ''}; the link above ${label(cutNode.name, cutNode.id)} was ignored`;
+      const ids = members.map((m) => (list[m] as LineageNode).id);
+      problems.push({ kind: members.length === 1 ? 'self-reference' : 'cycle', ids, message });
+      for (const id of ids) notes.cycles.set(id, message);
+      parent[cut] = -1;
+      cutNode.unknownGenerations = false;
     }
-    for (const p of path) state.set(p, 2);
+    for (const p of path) state[p] = 2;
   }
 }

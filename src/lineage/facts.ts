@@ -67,29 +67,33 @@ interface UseCount {
   examples: string[];
 }
 
-/** Live servers below each node, accumulated children-first over the parents-first order. */
-function countUse(graph: LineageGraph, order: readonly string[]): Map<string, UseCount> {
-  const use = new Map<string, UseCount>();
-  for (let i = order.length - 1; i >= 0; i--) {
-    const id = order[i] as string;
-    const kids = graph.children.get(id);
-    if (!kids) continue;
-    const u: UseCount = { direct: [], directCount: 0, total: 0, examples: [] };
-    for (const kid of kids) {
-      const k = graph.nodes.get(kid);
-      if (isLiveServer(k)) {
+/** Live servers below each node, accumulated children-first (reverse of the parents-first order). */
+function countUse(notes: BuildNotes): (UseCount | undefined)[] {
+  const { list, kids, order } = notes;
+  const use: (UseCount | undefined)[] = new Array<UseCount | undefined>(list.length);
+  for (let h = order.length - 1; h >= 0; h--) {
+    const i = order[h] as number;
+    const k = kids[i];
+    if (!k) continue;
+    let u: UseCount | undefined;
+    for (const c of k) {
+      const child = list[c] as LineageNode;
+      const below = use[c];
+      const live = isLiveServer(child);
+      if (!live && !below) continue;
+      u ??= { direct: [], directCount: 0, total: 0, examples: [] };
+      if (live) {
         u.directCount++;
         u.total++;
-        if (u.direct.length < MAX_EXAMPLES) u.direct.push(kid);
+        if (u.direct.length < MAX_EXAMPLES) u.direct.push(child.id);
       }
-      const below = use.get(kid);
       if (below) {
         u.total += below.total;
         for (const e of below.direct) if (u.examples.length < MAX_EXAMPLES) u.examples.push(e);
         for (const e of below.examples) if (u.examples.length < MAX_EXAMPLES) u.examples.push(e);
       }
     }
-    if (u.total > 0) use.set(id, u);
+    if (u) use[i] = u;
   }
   return use;
 }
@@ -119,14 +123,16 @@ function addFact(node: LineageNode, kind: FactKind, reason: string): void {
 
 export function deriveFacts(graph: LineageGraph, input: FactInput): void {
   const { viewer, notes } = input;
-  const use = countUse(graph, notes.order);
+  const use = countUse(notes);
 
   // Shelved servers by project and name, for shelve images whose instance_uuid does not lead to them.
   const shelvedByName = new Map<string, NovaServer>();
   for (const server of input.servers.values())
     if (isShelvedServer(server)) shelvedByName.set(`${server.tenant_id}\u0000${server.name}`, server);
 
-  for (const node of graph.nodes.values()) {
+  const foreignReasons = new Map<string | null, string>();
+  for (let i = 0; i < notes.list.length; i++) {
+    const node = notes.list[i] as LineageNode;
     const cycle = notes.cycles.get(node.id);
     if (cycle !== undefined) addFact(node, 'cycle', cycle);
     for (const reason of notes.broken.get(node.id) ?? []) addFact(node, 'broken-chain', reason);
@@ -154,8 +160,14 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
 
     if (image.protected === true) addFact(node, 'protected', `${me} is protected: Glance refuses to delete it`);
     if (isTransitional(image)) addFact(node, 'transitional', `${me} is ${image.status}: its data is not settled yet`);
-    if (isForeign(node, viewer))
-      addFact(node, 'foreign', `owned by project ${node.projectId ?? '?'}, not by your project ${viewer.projectId ?? '(none)'}`);
+    if (isForeign(node, viewer)) {
+      let reason = foreignReasons.get(node.projectId);
+      if (reason === undefined) {
+        reason = `owned by project ${node.projectId ?? '?'}, not by your project ${viewer.projectId ?? '(none)'}`;
+        foreignReasons.set(node.projectId, reason);
+      }
+      addFact(node, 'foreign', reason);
+    }
     const instance = stringProperty(image, 'instance_uuid');
     // On a snapshot, provenance keys were inherited from the converted image its server booted from.
     const source = instance === undefined ? stringProperty(image, PROVENANCE_KEYS.sourceImage) : undefined;
@@ -167,7 +179,7 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
       addFact(node, 'converted', `${what}${at ? ` at ${at}` : ''}${by ? ` by ${by}` : ''}`);
     }
 
-    const u = use.get(node.id);
+    const u = use[i];
     if (u) addFact(node, 'in-use', inUseReason(graph, u));
 
     if (instance === undefined) {

@@ -8,7 +8,9 @@ const { main } = await import(new URL('../src/cli/main.ts', import.meta.url).hre
 // First Ctrl-C: stop starting new deletes (running ones finish and are reported). Second: Node's default.
 const interrupt = new AbortController();
 process.once('SIGINT', () => {
-  process.stderr.write('\nglance-lineage: interrupted; finishing the requests in flight (Ctrl-C again to quit now)\n');
+  process.stderr.write(
+    '\nglance-lineage: interrupted; finishing the requests in flight (Ctrl-C again to quit now)\n',
+  );
   interrupt.abort();
 });
 // `glance-lineage export | head`: a closed pipe is not an error worth a stack trace.

@@ -57,7 +57,9 @@ export function describeError(e: unknown): { message: string; exitCode: number }
     const { message, service, status, requestId, code } = e.envelope;
     const where: string[] = [];
     if (service !== 'proxy') where.push(service);
-    if (status > 0) where.push(`HTTP ${status}`);
+    // Network failures carry a synthetic 502/504: no HTTP answer was received, so none is named.
+    const answered = code !== 'upstream_unreachable' && code !== 'upstream_timeout';
+    if (status > 0 && answered) where.push(`HTTP ${status}`);
     if (requestId) where.push(`request ${requestId}`);
     const suffix = where.length > 0 && code !== 'config_error' ? ` [${where.join(', ')}]` : '';
     return { message: `glance-lineage: ${oneLine(message)}${suffix}`, exitCode: EXIT.error };

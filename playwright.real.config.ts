@@ -14,6 +14,7 @@ const MEMBER_CLOUD = process.env.GLANCE_LINEAGE_MEMBER_CLOUD ?? 'lab-demo';
 export default defineConfig({
   testDir: './e2e/real',
   testMatch: '**/*.real.spec.ts',
+  outputDir: 'test-results/e2e-real',
   timeout: 120_000,
   workers: 1,
   forbidOnly: !!process.env.CI,

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { cleanupRun } from '../src/contract/cleanup';
 import { ENV, HOW_TO_RUN, openSessions, resolveRealClouds } from '../src/contract/real-cloud';
@@ -63,7 +64,8 @@ try {
 }
 
 const prefix = process.env[ENV.prefix] ?? makeRunPrefix();
-const fixturesFile = path.join(out, 'real-fixtures.json');
+// Not under test-results/: Playwright empties its output folder when it starts.
+const fixturesFile = path.join(os.tmpdir(), `${prefix}fixtures.json`);
 rmSync(fixturesFile, { force: true });
 const shared = { [ENV.prefix]: prefix, [ENV.fixturesFile]: fixturesFile, [ENV.keepFixtures]: '1' };
 console.log(`real-cloud tier on ${clouds.admin.name} (member ${clouds.member.name}, other ${clouds.other.name}); prefix ${prefix}`);
@@ -138,6 +140,7 @@ try {
   for (const e of r.errors) console.log(`  cleanup error: ${e}`);
   for (const l of r.leftBehind) console.log(`  still there: ${l}`);
   console.log(`left behind: ${r.leftBehind.length}`);
+  rmSync(fixturesFile, { force: true });
   tiers.push({
     name: 'cleanup (nothing left behind)',
     passed: r.leftBehind.length === 0 ? 1 : 0,

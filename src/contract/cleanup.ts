@@ -64,7 +64,8 @@ async function pool<T>(items: T[], size: number, f: (t: T) => Promise<void>): Pr
 
 export async function cleanupRun({ sessions, prefix, capabilities, log }: CleanupInput): Promise<CleanupResult> {
   if (!isRunPrefix(prefix)) throw new Error(`refusing to clean up: '${prefix}' is not a run prefix`);
-  const say = log ?? (() => {});
+  const started = Date.now();
+  const say = (line: string) => log?.(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const all = sessions.map(clientsOf);
   const errors: string[] = [];
   const note = (what: string) => (e: unknown) => {
@@ -81,7 +82,8 @@ export async function cleanupRun({ sessions, prefix, capabilities, log }: Cleanu
   say(`deleted ${servers.length} servers`);
 
   const images = [...(await runImages(all, prefix))];
-  await pool(images, 8, async ([id, { c, image }]) => {
+  say(`found ${images.length} images`);
+  await pool(images, 16, async ([id, { c, image }]) => {
     try {
       if (image.protected) await c.glance.updateImage(id, [{ op: 'replace', path: '/protected', value: false }]);
       await ignoreNotFound(() => c.glance.deleteImage(id));

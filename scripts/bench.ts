@@ -2,6 +2,7 @@
  * `npm run bench`: prints figures, one section after the other. Add a section to the list to add a benchmark.
  * Benchmarks are not timed tests: they print, they do not fail on a slow machine.
  */
+import { cpus, loadavg } from 'node:os';
 import { benchEngine, formatEngineTable } from './bench-engine';
 
 interface Section {
@@ -15,6 +16,9 @@ const sections: Section[] = [
     run: () => formatEngineTable(benchEngine([1_000, 10_000, 50_000])),
   },
 ];
+
+const [load1] = loadavg();
+console.log(`Node ${process.version}, ${cpus().length} cores, load average ${(load1 ?? 0).toFixed(1)} (figures are wall-clock)`);
 
 for (const section of sections) {
   console.log(`\n== ${section.name} ==`);

@@ -1,10 +1,10 @@
+import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { ApiService, Transport } from '../openstack/transport';
-import { OpenStackError } from '../openstack/errors';
-import { listAllImages } from './images';
-import { listAllServers } from './servers';
+import { OpenStackError, type ApiService, type Transport } from '../openstack';
+import { imageKeys, imageQueries } from './images';
+import { serverKeys, serverQueries } from './servers';
 
-/** A transport that answers from a table of `service path` -> JSON body (or status + body), and records calls. */
+/** A transport that answers from a table of `service path` -> JSON body (or a Response), and records calls. */
 function tableTransport(table: Record<string, unknown>): Transport & { calls: string[] } {
   const calls: string[] = [];
   return {
@@ -13,7 +13,8 @@ function tableTransport(table: Record<string, unknown>): Transport & { calls: st
       const key = `${service} ${path}`;
       calls.push(key);
       const body = table[key];
-      if (body === undefined) return Promise.resolve(new Response('nope', { status: 404 }));
+      if (body === undefined)
+        return Promise.resolve(Response.json({ message: `unexpected ${key}` }, { status: 404 }));
       if (body instanceof Response) return Promise.resolve(body);
       return Promise.resolve(Response.json(body));
     },
@@ -22,19 +23,21 @@ function tableTransport(table: Record<string, unknown>): Transport & { calls: st
 
 const img = (id: string) => ({ id, name: id });
 const srv = (id: string) => ({ id, name: id });
+const client = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
-describe('listAllImages', () => {
-  it('asks for 1,000 per page and follows Glance next links until the last page', async () => {
+describe('imageQueries.all', () => {
+  it('is keyed under images and reads every page, 1,000 at a time', async () => {
     const t = tableTransport({
       'image /v2/images?limit=1000': { images: [img('a'), img('b')], next: '/v2/images?limit=1000&marker=b' },
       'image /v2/images?limit=1000&marker=b': { images: [img('c')] },
     });
-    const images = await listAllImages(t);
+    const q = imageQueries.all(t);
+    expect(q.queryKey.slice(0, 2)).toEqual(imageKeys.lists());
+    const images = await client().fetchQuery(q);
     expect(images.map((i) => i.id)).toEqual(['a', 'b', 'c']);
-    expect(t.calls).toHaveLength(2);
   });
 
-  it('throws the proxy’s error envelope', async () => {
+  it('fails with the proxy’s error envelope', async () => {
     const envelope = {
       code: 'upstream_unreachable',
       message: 'Glance is down',
@@ -43,28 +46,39 @@ describe('listAllImages', () => {
       requestId: 'req-1',
     };
     const t = tableTransport({ 'image /v2/images?limit=1000': Response.json(envelope, { status: 502 }) });
-    const err = await listAllImages(t).catch((e: unknown) => e);
+    const err = await client()
+      .fetchQuery(imageQueries.all(t))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(OpenStackError);
     expect((err as OpenStackError).envelope).toEqual(envelope);
   });
 });
 
-describe('listAllServers', () => {
-  it('lists all projects and deleted servers with Nova markers taken from absolute next links', async () => {
+describe('serverQueries.list', () => {
+  it('asks for all projects and deleted servers, following absolute next links through the proxy', async () => {
     const t = tableTransport({
       'compute /servers/detail?limit=1000&all_tenants=1&deleted=true': {
         servers: [srv('s1')],
-        servers_links: [{ rel: 'next', href: 'http://nova:8774/v2.1/servers/detail?limit=1000&marker=s1' }],
+        servers_links: [
+          {
+            rel: 'next',
+            href: 'http://nova:8774/v2.1/servers/detail?limit=1000&all_tenants=1&deleted=true&marker=s1',
+          },
+        ],
       },
       'compute /servers/detail?limit=1000&all_tenants=1&deleted=true&marker=s1': { servers: [srv('s2')] },
     });
-    const servers = await listAllServers(t, { allTenants: true, deleted: true });
+    const q = serverQueries.list({ allTenants: true, deleted: true }, t);
+    expect(q.queryKey).toEqual(serverKeys.list({ allTenants: true, deleted: true }));
+    const servers = await client().fetchQuery(q);
     expect(servers.map((s) => s.id)).toEqual(['s1', 's2']);
   });
 
   it('asks only for the caller’s project when not all tenants', async () => {
     const t = tableTransport({ 'compute /servers/detail?limit=1000': { servers: [] } });
-    expect(await listAllServers(t, { allTenants: false, deleted: false })).toEqual([]);
+    expect(await client().fetchQuery(serverQueries.list({ allTenants: false, deleted: false }, t))).toEqual(
+      [],
+    );
     expect(t.calls).toEqual(['compute /servers/detail?limit=1000']);
   });
 });

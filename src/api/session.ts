@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SessionInfo } from '../openstack/cloud-config';
+import { readJson, type SessionInfo } from '../openstack';
 import { APP_HEADER } from './proxy-transport';
-import { readJson } from './http';
 
 /** What `GET /api/session` answers: who is looking, at which cloud, and how. */
 export type Session = SessionInfo & {
@@ -11,7 +10,7 @@ export type Session = SessionInfo & {
 
 export async function getSession(signal?: AbortSignal): Promise<Session> {
   const res = await fetch('/api/session', { signal, headers: { [APP_HEADER]: '1' } });
-  return readJson<Session>(res, 'proxy');
+  return readJson<Session>('proxy', res);
 }
 
 export const sessionKeys = {

@@ -2,11 +2,8 @@
  * Connects the CLI to the cloud the user chose: `--demo` (the embedded simulator, as its admin), `--cloud NAME`
  * (clouds.yaml), or OS_CLOUD / OS_* variables. Node only; the simulator is loaded only for --demo.
  */
-import { loadCloudConfig } from '../openstack/config';
-import { GlanceClient } from '../openstack/glance';
-import { NovaClient } from '../openstack/nova';
-import { KeystoneSession } from '../openstack/session';
-import type { GlanceImage } from '../openstack/types';
+import { GlanceClient, KeystoneSession, loadCloudConfig, NovaClient } from '../openstack/node';
+import type { GlanceImage } from '../openstack/node';
 import type { Simulator, SimUserName } from '../sim';
 import type { CloudChoice } from './args';
 import type { CliCloud } from './cloud';

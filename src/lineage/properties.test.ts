@@ -218,6 +218,23 @@ describe('buildLineage on random data', () => {
     );
   });
 
+  it('hides exactly the subtrees of collapsed nodes', () => {
+    fc.assert(
+      fc.property(inputArb, fc.array(fc.nat(), { maxLength: 5 }), (input, picks) => {
+        const g = buildLineage(input);
+        const all = [...g.nodes.keys()];
+        const collapsed = new Set(picks.map((p) => all[p % all.length] as string));
+        const l = layoutTree(g, { collapsed });
+        for (const id of all) {
+          const hidden = ancestorsOf(g, id).some((a) => collapsed.has(a));
+          expect(l.positions.has(id)).toBe(!hidden);
+        }
+        expect(new Set([...l.positions.values()].map((p) => `${p.x},${p.y}`)).size).toBe(l.positions.size);
+      }),
+      RUNS,
+    );
+  });
+
   it('lays out every node at its own position', () => {
     fc.assert(
       fc.property(inputArb, (input) => {

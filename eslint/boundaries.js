@@ -59,7 +59,8 @@ export const boundaries = {
         return;
       }
       const isTest = /\.(test|spec)\.tsx?$/.test(context.filename);
-      if (isTest && target.layer === 'testing') return;
+      // Tests may drive the real simulator and the shared test kit (the simulator is test infrastructure).
+      if (isTest && (target.layer === 'testing' || target.layer === 'sim')) return;
       if (!ALLOWED[here.layer].includes(target.layer))
         context.report({
           node,

@@ -5,9 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 // Tests may read the simulator; lineage source may not (the boundary rule has no test exception for sim).
-// eslint-disable-next-line local/boundaries
 import { createSimulator, DEMO_IDS, PROJECT_IDS, SIM_COMPUTE_URL, SIM_IDENTITY_URL, SIM_IMAGE_URL } from '../sim';
-// eslint-disable-next-line local/boundaries
 import type { Simulator } from '../sim';
 import type { GlanceImage, GlanceImageList, NovaServer, NovaServerList } from '../openstack/types';
 import { buildLineage, missingImageId } from './build-lineage';

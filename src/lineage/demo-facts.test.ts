@@ -4,7 +4,7 @@
  * out by hand (see the header of src/sim/scenarios/demo.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-// Tests may read the simulator; lineage source may not (the boundary rule has no test exception for sim).
+// Tests may read the simulator; lineage source may not.
 import { createSimulator, DEMO_IDS, PROJECT_IDS, SIM_COMPUTE_URL, SIM_IDENTITY_URL, SIM_IMAGE_URL } from '../sim';
 import type { Simulator } from '../sim';
 import type { GlanceImage, GlanceImageList, NovaServer, NovaServerList } from '../openstack/types';

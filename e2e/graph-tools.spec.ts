@@ -85,4 +85,21 @@ test.describe('graph tools', () => {
     await page.reload();
     await expect(page.locator('html')).toHaveClass(/dark/);
   });
+
+  test('a subtree folds away and back, from the details panel or by double-click', async ({ page }) => {
+    await page.goto('/');
+    await nodeById(page, DEMO_IDS.web1Snap).click();
+    await page.getByRole('button', { name: 'Collapse subtree' }).click();
+    await expect(nodeById(page, DEMO_IDS.web3Snap)).toHaveCount(0);
+    await expect(nodeById(page, DEMO_IDS.web2)).toHaveCount(0);
+    await expect(nodeById(page, DEMO_IDS.web1Snap)).toContainText(/\d+ hidden/);
+    await expect(page).toHaveURL(new RegExp(`collapsed=${DEMO_IDS.web1Snap}`));
+
+    await page.getByRole('button', { name: 'Expand subtree' }).click();
+    await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeVisible();
+
+    await nodeById(page, DEMO_IDS.web2).dblclick();
+    await expect(nodeById(page, DEMO_IDS.web3Snap)).toHaveCount(0);
+    await expect(nodeById(page, DEMO_IDS.web2)).toContainText(/\d+ hidden/);
+  });
 });

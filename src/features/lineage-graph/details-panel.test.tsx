@@ -16,7 +16,16 @@ describe('DetailsPanel', () => {
         { kind: 'protected', reason: 'Glance refuses to delete it' },
       ],
     });
-    render(<DetailsPanel node={node} parent={buildNode('base', { name: 'ubuntu' })} onClose={onClose} />);
+    render(
+      <DetailsPanel
+        node={node}
+        parent={buildNode('base', { name: 'ubuntu' })}
+        childCount={0}
+        collapsed={false}
+        onToggleCollapsed={() => {}}
+        onClose={onClose}
+      />,
+    );
     const panel = screen.getByRole('complementary', { name: 'Details' });
     expect(within(panel).getByRole('heading', { name: '<script>alert(1)</script>' })).toBeInTheDocument();
     expect(panel.querySelector('script')).toBeNull();
@@ -31,5 +40,33 @@ describe('DetailsPanel', () => {
     await userEvent.click(within(panel).getByRole('button', { name: 'Close details' }));
     expect(onClose).toHaveBeenCalledOnce();
     expect(alert).not.toHaveBeenCalled();
+    expect(within(panel).queryByRole('button', { name: /subtree/ })).toBeNull();
+  });
+
+  it('offers to fold a node with children and says when it is folded', async () => {
+    const onToggle = vi.fn();
+    const { rerender } = render(
+      <DetailsPanel
+        node={buildNode('img')}
+        parent={undefined}
+        childCount={3}
+        collapsed={false}
+        onToggleCollapsed={onToggle}
+        onClose={() => {}}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse subtree' }));
+    expect(onToggle).toHaveBeenCalledOnce();
+    rerender(
+      <DetailsPanel
+        node={buildNode('img')}
+        parent={undefined}
+        childCount={3}
+        collapsed
+        onToggleCollapsed={onToggle}
+        onClose={() => {}}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Expand subtree' })).toHaveAttribute('aria-pressed', 'true');
   });
 });

@@ -5,11 +5,15 @@ import { KIND_LABELS } from '../../lib/labels';
 interface DetailsPanelProps {
   node: LineageNode;
   parent: LineageNode | undefined;
+  childCount: number;
+  collapsed: boolean;
+  onToggleCollapsed: () => void;
   onClose: () => void;
 }
 
 /** The selected node: name, id, kind and every fact with its reason. */
-export function DetailsPanel({ node, parent, onClose }: DetailsPanelProps) {
+export function DetailsPanel(props: DetailsPanelProps) {
+  const { node, parent, childCount, collapsed, onToggleCollapsed, onClose } = props;
   return (
     <aside
       aria-label="Details"
@@ -55,6 +59,16 @@ export function DetailsPanel({ node, parent, onClose }: DetailsPanelProps) {
           {node.unknownGenerations ? ' · generations in between unknown' : ''}
         </dd>
       </dl>
+      {childCount > 0 ? (
+        <button
+          type="button"
+          onClick={onToggleCollapsed}
+          aria-pressed={collapsed}
+          className="mt-2 rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {collapsed ? 'Expand subtree' : 'Collapse subtree'}
+        </button>
+      ) : null}
       <h3 className="mt-3 font-semibold">Facts</h3>
       {node.facts.length === 0 ? (
         <p className="text-slate-500">No facts.</p>

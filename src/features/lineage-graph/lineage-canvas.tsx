@@ -29,6 +29,8 @@ interface LineageCanvasProps {
   hasSelection: boolean;
   colorMode: ColorMode;
   onSelect: (id: string | null) => void;
+  /** Double-click folds or unfolds a node's subtree. */
+  onToggleCollapsed: (id: string) => void;
 }
 
 /** Above this many nodes the SVG MiniMap (one element per node) is replaced by a canvas overview. */
@@ -50,7 +52,15 @@ function miniMapColor(n: LineageFlowNode): string {
 }
 
 export function LineageCanvas(props: LineageCanvasProps) {
-  const { nodes: nextNodes, edges: nextEdges, focus, hasSelection, colorMode, onSelect } = props;
+  const {
+    nodes: nextNodes,
+    edges: nextEdges,
+    focus,
+    hasSelection,
+    colorMode,
+    onSelect,
+    onToggleCollapsed,
+  } = props;
   const [nodes, setNodes, onNodesChange] = useNodesState<LineageFlowNode>(nextNodes);
   const [edges, setEdges, onEdgesChange] = useEdgesState<LineageFlowEdge>(nextEdges);
   useEffect(() => setNodes(nextNodes), [nextNodes, setNodes]);
@@ -108,7 +118,9 @@ export function LineageCanvas(props: LineageCanvasProps) {
         nodeTypes={nodeTypes}
         onInit={onInit}
         onNodeClick={(_, node) => onSelect(node.id)}
+        onNodeDoubleClick={(_, node) => onToggleCollapsed(node.id)}
         onPaneClick={() => onSelect(null)}
+        zoomOnDoubleClick={false}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable

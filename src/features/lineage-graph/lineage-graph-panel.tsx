@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/error-panel';
 import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
+import { DataNotices } from './data-notices';
 import { DetailsPanel } from './details-panel';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
@@ -33,15 +34,21 @@ export function LineageGraphPanel() {
         Loading images and servers…
       </p>
     );
-  return <LineageGraphView input={data.input} />;
+  return <LineageGraphView input={data.input} deletedServersError={data.deletedServersError} />;
 }
 
-function LineageGraphView({ input }: { input: LineageInput }) {
+function LineageGraphView({
+  input,
+  deletedServersError,
+}: {
+  input: LineageInput;
+  deletedServersError: unknown;
+}) {
   const graph = useLineageGraph(input);
   const url = useGraphUrlState();
   const { selectedId } = url;
   const shownGraph = useMemo(() => filterGraph(graph, url.filter), [graph, url.filter]);
-  const view = useFlowView(shownGraph);
+  const view = useFlowView(shownGraph, url.collapsed);
   /** A new filter remounts the canvas, so the view fits what the filter shows. */
   const filterKey = JSON.stringify(url.filter);
   const choices = useMemo(() => filterChoices(graph), [graph]);
@@ -98,6 +105,7 @@ function LineageGraphView({ input }: { input: LineageInput }) {
         onNextMatch={nextMatch}
         onFilter={url.setFilter}
       />
+      <DataNotices problems={graph.problems} deletedServersError={deletedServersError} />
       <div className="relative min-h-0 flex-1">
         {graph.nodes.size === 0 ? (
           <p className="p-4 text-sm text-slate-500">
@@ -114,6 +122,7 @@ function LineageGraphView({ input }: { input: LineageInput }) {
               hasSelection={related.size > 0}
               colorMode={theme}
               onSelect={url.select}
+              onToggleCollapsed={url.toggleCollapsed}
             />
           </ReactFlowProvider>
         )}
@@ -121,6 +130,9 @@ function LineageGraphView({ input }: { input: LineageInput }) {
           <DetailsPanel
             node={selected}
             parent={selected.parentId ? graph.nodes.get(selected.parentId) : undefined}
+            childCount={graph.children.get(selected.id)?.length ?? 0}
+            collapsed={url.collapsed.has(selected.id)}
+            onToggleCollapsed={() => url.toggleCollapsed(selected.id)}
             onClose={() => url.select(null)}
           />
         ) : null}

@@ -55,6 +55,12 @@ describe('toFlowElements', () => {
     expect(strokes.size).toBe(3);
   });
 
+  it('tells a collapsed node how many descendants it hides', () => {
+    const { nodes } = toFlowElements(graph, positions, new Map([['srv', 1]]));
+    expect(nodes.find((n) => n.id === 'srv')?.data.hiddenCount).toBe(1);
+    expect(nodes.find((n) => n.id === 'base')?.data.hiddenCount).toBeUndefined();
+  });
+
   it('leaves out nodes without a position and the edges that touch them', () => {
     const partial = new Map([...positions].filter(([id]) => id !== 'snap'));
     const { nodes, edges } = toFlowElements(graph, partial);

@@ -6,7 +6,12 @@ import { EDGE_LABELS } from '../../lib/labels';
 export const NODE_WIDTH = 240;
 export const NODE_HEIGHT = 76;
 
-export type LineageFlowNode = Node<{ node: LineageNode }, 'lineage'>;
+export interface LineageNodeData extends Record<string, unknown> {
+  node: LineageNode;
+  /** How many descendants are hidden because this node is collapsed. */
+  hiddenCount?: number;
+}
+export type LineageFlowNode = Node<LineageNodeData, 'lineage'>;
 export type LineageFlowEdge = Edge<{ kind: EdgeKind }>;
 
 export interface Point {
@@ -44,11 +49,13 @@ export function edgeStyle(kind: EdgeKind): LineageFlowEdge['style'] {
 /**
  * Maps the lineage graph and its layout to React Flow nodes and edges: pre-measured nodes (width, height,
  * `measured` and `handles`), so `onlyRenderVisibleElements` can skip everything off screen from the start.
- * Nodes without a position (inside a collapsed subtree) are left out, and so are their edges.
+ * Nodes without a position (inside a collapsed subtree) are left out, and so are their edges; a collapsed
+ * node carries the number of descendants it hides.
  */
 export function toFlowElements(
   graph: LineageGraph,
   positions: ReadonlyMap<string, Point>,
+  hiddenCounts: ReadonlyMap<string, number> = new Map(),
 ): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] } {
   const nodes: LineageFlowNode[] = [];
   for (const node of graph.nodes.values()) {
@@ -58,7 +65,7 @@ export function toFlowElements(
       id: node.id,
       type: 'lineage',
       position: { x: position.x, y: position.y },
-      data: { node },
+      data: hiddenCounts.has(node.id) ? { node, hiddenCount: hiddenCounts.get(node.id) } : { node },
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       measured: { width: NODE_WIDTH, height: NODE_HEIGHT },

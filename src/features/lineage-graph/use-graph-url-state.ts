@@ -10,6 +10,9 @@ const isFact = (v: string | null): v is FactKind => v !== null && v in FACT_LABE
 export interface GraphUrlState {
   selectedId: string | null;
   query: string;
+  /** Nodes whose subtree is folded away. */
+  collapsed: ReadonlySet<string>;
+  toggleCollapsed: (id: string) => void;
   filter: GraphFilter;
   select: (id: string | null) => void;
   setQuery: (q: string) => void;
@@ -25,6 +28,17 @@ export function useGraphUrlState(): GraphUrlState {
   const fact = params.get('fact');
   const project = params.get('project');
   const tag = params.get('tag');
+  const collapsedParam = params.get('collapsed') ?? '';
+  const collapsed = useMemo(() => new Set(collapsedParam.split(',').filter(Boolean)), [collapsedParam]);
+  const toggleCollapsed = useCallback(
+    (id: string) => {
+      const next = new Set(collapsed);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setUrlParams({ collapsed: [...next].join(',') });
+    },
+    [collapsed],
+  );
   const filter = useMemo(
     (): GraphFilter => ({ kind: isKind(kind) ? kind : null, fact: isFact(fact) ? fact : null, project, tag }),
     [kind, fact, project, tag],
@@ -36,5 +50,5 @@ export function useGraphUrlState(): GraphUrlState {
     for (const [k, v] of Object.entries(patch)) out[k] = v ?? null;
     setUrlParams(out);
   }, []);
-  return { selectedId, query, filter, select, setQuery, setFilter };
+  return { selectedId, query, collapsed, toggleCollapsed, filter, select, setQuery, setFilter };
 }

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { buildLineage, layoutTree } from '../../lineage';
+import { buildLineage, descendantsOf, layoutTree } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import {
   NODE_HEIGHT,
@@ -21,11 +21,15 @@ export function useLineageGraph(input: LineageInput): LineageGraph {
   return useMemo(() => buildLineage(input), [input]);
 }
 
-/** Layout and React Flow elements of a (possibly filtered) graph, once per graph. */
-export function useFlowView(graph: LineageGraph): FlowView {
+/** Layout and React Flow elements of a (possibly filtered) graph with some subtrees collapsed. */
+export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowView {
   return useMemo(() => {
-    const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed: new Set<string>() });
-    const { nodes, edges } = toFlowElements(graph, layout.positions);
+    const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
+    const hidden = new Map<string, number>();
+    for (const id of collapsed) {
+      if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);
+    }
+    const { nodes, edges } = toFlowElements(graph, layout.positions, hidden);
     return { nodes, edges };
-  }, [graph]);
+  }, [graph, collapsed]);
 }

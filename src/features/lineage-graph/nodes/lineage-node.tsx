@@ -20,7 +20,7 @@ const MAX_BADGES = 3;
 
 /** One image, server or placeholder: kind, name (always as text) and its fact badges. */
 export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }: NodeProps<LineageFlowNode>) {
-  const { node } = data;
+  const { node, hiddenCount } = data;
   const shown = node.facts.slice(0, MAX_BADGES);
   const hidden = node.facts.length - shown.length;
   return (
@@ -60,6 +60,11 @@ export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }:
           <FactBadge key={f.kind} fact={f} />
         ))}
         {hidden > 0 ? <span className="text-[11px] text-slate-500">+{hidden}</span> : null}
+        {hiddenCount !== undefined ? (
+          <span className="ml-auto text-[11px] whitespace-nowrap text-slate-600 dark:text-slate-300">
+            ▸ {hiddenCount} hidden
+          </span>
+        ) : null}
       </div>
       <Handle
         type="source"

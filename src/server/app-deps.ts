@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../openstack/cloud-config';
 import type { Transport } from '../openstack/transport';
 import type { AuditLog } from './audit-log';
+import type { JobRouteOptions } from './jobs/job-routes';
 import type { ProxySettings } from './settings';
 import type { SimControls } from './sim-controls';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   /** Test controls (`/api/_sim/*`), only in demo mode started with `--test-controls`. */
   sim?: SimControls | null;
   mode: 'demo' | 'cloud';
+  /** Job registry and timings (tests); by default each app has its own registry. */
+  jobs?: JobRouteOptions;
   /** One line per request (already redacted). */
   log?: (line: string) => void;
 }

@@ -10,6 +10,7 @@ import { auditEntry, forward } from './forward';
 import { redactSecrets } from './headers';
 import { isMutating, matchRoute } from './route-allowlist';
 import { csrfRefusal, isHostAllowed, requestHost } from './safety';
+import { mountJobRoutes } from './jobs/job-routes';
 import { mountSimControls } from './sim-routes';
 import { mountStatic } from './static-files';
 
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   if (deps.sim) mountSimControls(app, deps.sim);
+  mountJobRoutes(app, deps, deps.jobs ?? {});
 
   app.all('/api/:service{image|compute}/*', (c) =>
     forward({ deps, req: c.req.raw, service: c.req.param('service'), requestId: c.get('requestId') }),

@@ -39,6 +39,43 @@ export function imageWriteContract(target: ContractTarget): void {
       expect(img.size).toBeNull();
     });
 
+    it('answers POST /v2/images with 201, a Location header and the image links', async () => {
+      const r = await wire<GlanceImage>(target.member, 'image', '/v2/images', {
+        method: 'POST',
+        ...jsonBody({ name: `${target.prefix}write-post`, disk_format: 'raw', container_format: 'bare' }),
+      });
+      expect(r.status).toBe(201);
+      expect(r.headers.get('location')).toMatch(new RegExp(`/v2/images/${r.body.id}$`));
+      expect(r.body).toMatchObject({
+        self: `/v2/images/${r.body.id}`,
+        file: `/v2/images/${r.body.id}/file`,
+        schema: '/v2/schemas/image',
+        os_hidden: false,
+        protected: false,
+        min_disk: 0,
+        min_ram: 0,
+        tags: [],
+      });
+    });
+
+    it('answers Glance errors as JSON when asked: code "404 Not Found" and a title', async () => {
+      const r = await wire<{ code: string; title: string; message: string }>(
+        target.member,
+        'image',
+        '/v2/images/00000000-0000-0000-0000-000000000000',
+      );
+      expect(r.status).toBe(404);
+      expect(r.body).toMatchObject({ code: '404 Not Found', title: 'Not Found' });
+      expect(typeof r.body.message).toBe('string');
+    });
+
+    it('hides an os_hidden image from the default list, shows it with os_hidden=true', async () => {
+      const { glance } = clientsOf(target.member);
+      const img = await fresh({ os_hidden: true });
+      expect((await glance.listImages({ name: img.name ?? '' })).map((i) => i.id)).toEqual([]);
+      expect((await glance.listImages({ name: img.name ?? '', os_hidden: 'true' })).map((i) => i.id)).toEqual([img.id]);
+    });
+
     it('stores uploaded data: active, md5 checksum, sha512 hash; a second upload is 409', async () => {
       const { glance } = clientsOf(target.member);
       const img = await fresh();
@@ -91,6 +128,10 @@ export function imageWriteContract(target: ContractTarget): void {
       expect(
         await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/visibility', value: 'public' }])),
       ).toBe(403);
+      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/id', value: 'x' }]))).toBe(403);
+      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/os_hidden', value: 'yes' }]))).toBe(
+        400,
+      );
     });
 
     it('lets the owner set any free property, even image_type=snapshot', async () => {
@@ -113,6 +154,7 @@ export function imageWriteContract(target: ContractTarget): void {
       await glance.removeTag(img.id, tag);
       expect((await glance.getImage(img.id)).tags).toEqual([]);
       expect(await statusOf(glance.removeTag(img.id, 'gl-never-set'))).toBe(404);
+      expect(await statusOf(glance.addTag('00000000-0000-0000-0000-000000000000', tag))).toBe(404);
     });
 
     it('refuses to delete a protected image (403) until it is unprotected', async () => {

@@ -35,6 +35,36 @@ export function serverContract(target: ContractTarget): void {
       expect(servers.every((s) => s.status !== 'DELETED')).toBe(true);
     });
 
+    it('refuses all_tenants to a member with 403 (it is not silently ignored)', async () => {
+      const r = await wire(target.member, 'compute', '/servers/detail?all_tenants=1');
+      expect(r.status).toBe(403);
+      expect(await statusOf(clientsOf(target.member).nova.listServers({ allTenants: true }))).toBe(403);
+    });
+
+    it('shows the host attribute to admins only', async () => {
+      const f = target.fixtures();
+      const id = f.chain.servers[0] ?? '';
+      const asMember = await clientsOf(target.member).nova.getServer(id);
+      expect(asMember).not.toHaveProperty(['OS-EXT-SRV-ATTR:host']);
+      const asAdmin = await clientsOf(target.admin).nova.getServer(id);
+      expect(asAdmin).toHaveProperty(['OS-EXT-SRV-ATTR:host']);
+    });
+
+    it('answers Nova errors as JSON faults: 404 itemNotFound, 406 for an unsupported microversion', async () => {
+      const missing = await wire<Record<string, { code: number }>>(
+        target.member,
+        'compute',
+        '/servers/00000000-0000-0000-0000-000000000000',
+      );
+      expect(missing.status).toBe(404);
+      expect(missing.body.itemNotFound?.code).toBe(404);
+      const tooNew = await wire<Record<string, { code: number }>>(target.member, 'compute', '/servers', {
+        headers: { 'OpenStack-API-Version': 'compute 2.999' },
+      });
+      expect(tooNew.status).toBe(406);
+      expect(tooNew.body.computeFault?.code).toBe(406);
+    });
+
     it("keeps a deleted server's snapshot, its instance_uuid dangling", async () => {
       const f = target.fixtures();
       const snap = await clientsOf(target.member).glance.getImage(f.orphan.snapshotId);

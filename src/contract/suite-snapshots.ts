@@ -65,6 +65,10 @@ export function snapshotContract(target: ContractTarget): void {
         ...f.base.properties,
         ...f.chain.snapshotMetadata,
       });
+      const flavor = (await clientsOf(target.member).nova.listFlavors()).find((x) => x.id === f.flavorId);
+      expect(snap.min_disk).toBe(flavor?.disk);
+      expect(snap.container_format).toBe('bare');
+      expect(snap.size).toBeGreaterThan(0);
       expect(String(snap.boot_roles).split(',').sort()).toEqual([...target.member.info().roles].sort());
     });
 

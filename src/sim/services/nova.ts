@@ -68,7 +68,11 @@ function findServer(ctx: SimContext, c: Caller, id: string): SimServer {
 
 function listServers(ctx: SimContext, c: Caller, url: URL, mv: Microversion, detail: boolean): Response {
   const q = url.searchParams;
-  const allTenants = c.isAdmin && q.has('all_tenants') && (q.get('all_tenants') === '' || truthy(q.get('all_tenants')));
+  const askedAllTenants = q.has('all_tenants') && (q.get('all_tenants') === '' || truthy(q.get('all_tenants')));
+  // Real Nova refuses all_tenants to a non-admin (403), it does not ignore it (contract: suite-servers).
+  if (askedAllTenants && !c.isAdmin)
+    throw policy(`os_compute_api:servers:${detail ? 'detail' : 'index'}:get_all_tenants`);
+  const allTenants = c.isAdmin && askedAllTenants;
   const wantDeleted = c.isAdmin && truthy(q.get('deleted'));
   const changesSince = q.get('changes-since') ?? q.get('changes_since');
   let since: number | null = null;

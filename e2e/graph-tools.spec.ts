@@ -102,4 +102,13 @@ test.describe('graph tools', () => {
     await expect(nodeById(page, DEMO_IDS.web3Snap)).toHaveCount(0);
     await expect(nodeById(page, DEMO_IDS.web2)).toContainText(/\d+ hidden/);
   });
+
+  test('a node can be selected from the keyboard', async ({ page }) => {
+    await page.goto('/');
+    await nodeById(page, DEMO_IDS.web2Snap).focus();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 }),
+    ).toHaveText('web-2-snap');
+  });
 });

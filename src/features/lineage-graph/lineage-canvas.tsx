@@ -108,7 +108,16 @@ export function LineageCanvas(props: LineageCanvasProps) {
   }, [focus, centerOn]);
 
   return (
-    <div ref={container} className="absolute inset-0">
+    <div
+      ref={container}
+      className="absolute inset-0"
+      onKeyDown={(e) => {
+        // Keyboard users: Tab to a node, Enter selects it (React Flow's own Enter only marks it selected).
+        if (e.key !== 'Enter' || !(e.target instanceof HTMLElement)) return;
+        const id = e.target.closest('.react-flow__node')?.getAttribute('data-id');
+        if (id) onSelect(id);
+      }}
+    >
       <ReactFlow<LineageFlowNode, LineageFlowEdge>
         className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
         nodes={nodes}

@@ -1,0 +1,153 @@
+/**
+ * The proxy's job API (`/api/jobs`): bulk delete and deployable copy run in the proxy, the browser starts
+ * them and polls their status. The view types mirror src/server/jobs/job-types.ts (the browser may not
+ * import server code); keep them in step.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { readJson } from '../openstack/response';
+import { APP_HEADER } from './proxy-transport';
+
+export type JobKind = 'bulk-delete' | 'copy-image';
+export type JobStatus = 'running' | 'paused' | 'cancelling' | 'cancelled' | 'done' | 'failed';
+export type BulkOutcome = 'deleted' | 'failed' | 'skipped' | 'already-gone' | 'cancelled';
+export type ItemState = 'pending' | 'running' | BulkOutcome;
+
+export interface BulkItemView {
+  id: string;
+  name: string;
+  state: ItemState;
+  reason: string;
+  status?: number;
+  requestId?: string | null;
+  ms?: number;
+  bytes?: number;
+  runs: number;
+}
+
+export interface BulkProgress {
+  total: number;
+  settled: number;
+  running: number;
+  pending: number;
+  deleted: number;
+  failed: number;
+  skipped: number;
+  alreadyGone: number;
+  cancelled: number;
+  bytesReclaimed: number;
+}
+
+interface JobBase {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+  user: string;
+  cloud: string;
+  project: string | null;
+}
+
+export interface BulkDeleteJobView extends JobBase {
+  kind: 'bulk-delete';
+  concurrency: number;
+  progress: BulkProgress;
+  items: BulkItemView[];
+}
+
+export type CopyStage = 'reading' | 'creating' | 'copying' | 'verifying' | 'done' | 'cleaning-up';
+
+export interface CopyJobView extends JobBase {
+  kind: 'copy-image';
+  sourceId: string;
+  sourceName: string;
+  name: string;
+  targetId: string | null;
+  stage: CopyStage;
+  bytes: number;
+  totalBytes: number | null;
+  rate: number;
+  carried: string[];
+  dropped: string[];
+  error: string | null;
+  cleanup: string | null;
+}
+
+export type JobView = BulkDeleteJobView | CopyJobView;
+
+export interface JobSummary {
+  id: string;
+  kind: JobKind;
+  status: JobStatus;
+  createdAt: string;
+  finishedAt: string | null;
+  user: string;
+  summary: string;
+}
+
+export type JobCommand = 'pause' | 'resume' | 'cancel' | 'retry';
+
+/** A job still moving (worth polling). */
+export function isJobActive(status: JobStatus): boolean {
+  return status === 'running' || status === 'cancelling';
+}
+
+async function post<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { [APP_HEADER]: '1', 'Content-Type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return readJson<T>('proxy', res);
+}
+
+export function startBulkDelete(ids: string[], concurrency: number): Promise<{ jobId: string; job: BulkDeleteJobView }> {
+  return post('/api/jobs/bulk-delete', { ids, concurrency });
+}
+
+export function startCopyImage(sourceId: string, name?: string): Promise<{ jobId: string; job: CopyJobView }> {
+  return post('/api/jobs/copy-image', { sourceId, ...(name ? { name } : {}) });
+}
+
+export function jobCommand(id: string, cmd: JobCommand): Promise<JobView> {
+  return post(`/api/jobs/${encodeURIComponent(id)}/${cmd}`);
+}
+
+export async function getJob(id: string, signal?: AbortSignal): Promise<JobView> {
+  return readJson<JobView>('proxy', await fetch(`/api/jobs/${encodeURIComponent(id)}`, { signal }));
+}
+
+export async function listJobs(signal?: AbortSignal): Promise<JobSummary[]> {
+  return (await readJson<{ jobs: JobSummary[] }>('proxy', await fetch('/api/jobs', { signal }))).jobs;
+}
+
+export function jobReportUrl(id: string, format: 'json' | 'csv'): string {
+  return `/api/jobs/${encodeURIComponent(id)}/report${format === 'csv' ? '?format=csv' : ''}`;
+}
+
+export const jobKeys = {
+  all: ['jobs'] as const,
+  list: () => [...jobKeys.all, 'list'] as const,
+  detail: (id: string) => [...jobKeys.all, 'detail', id] as const,
+};
+
+const POLL_MS = 500;
+
+export const jobQueries = {
+  list: () =>
+    queryOptions({
+      queryKey: jobKeys.list(),
+      queryFn: ({ signal }) => listJobs(signal),
+      staleTime: 0,
+      refetchInterval: (q) => (q.state.data?.some((j) => isJobActive(j.status)) ? POLL_MS * 2 : false),
+    }),
+  /** Polls while the job is moving; stops once it is paused or finished. */
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: jobKeys.detail(id),
+      queryFn: ({ signal }) => getJob(id, signal),
+      staleTime: 0,
+      refetchInterval: (q) => (q.state.data && !isJobActive(q.state.data.status) ? false : POLL_MS),
+    }),
+};

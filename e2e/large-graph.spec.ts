@@ -11,6 +11,12 @@ test.describe('a cloud with 10,000 images and 2,000 servers', () => {
     expect(mounted).toBeGreaterThan(5);
     expect(mounted).toBeLessThan(300);
     await expect(page.getByRole('img', { name: 'Overview map' })).toBeVisible();
+    // No control may mount the whole graph: no "fit view", and zooming out stops at a bounded zoom.
+    await expect(page.getByRole('button', { name: 'Fit View' })).toHaveCount(0);
+    const zoomOut = page.getByRole('button', { name: 'Zoom Out' });
+    while (await zoomOut.isEnabled()) await zoomOut.click();
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    expect(await page.locator('.react-flow__node').count()).toBeLessThan(600);
   });
 
   test('search reaches a node far outside the first view', async ({ page }) => {

@@ -33,8 +33,14 @@ interface LineageCanvasProps {
   onToggleCollapsed: (id: string) => void;
 }
 
-/** Above this many nodes the SVG MiniMap (one element per node) is replaced by a canvas overview. */
-const SVG_MINIMAP_LIMIT = 1500;
+/**
+ * Above this many nodes the graph counts as big: the SVG MiniMap (one element per node) gives way to a canvas
+ * overview, and neither "fit view" nor zooming far out is offered, because every node in view is mounted
+ * (10,000 mounted nodes take ~20 s and pan at ~1 fps, STACK.md §4).
+ */
+export const BIG_GRAPH = 1500;
+/** At this zoom a 1280×720 view holds a few hundred nodes at most. */
+export const BIG_GRAPH_MIN_ZOOM = 0.15;
 
 const MINIMAP_COLORS: Record<string, string> = {
   image: '#0284c7',
@@ -67,6 +73,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
   useEffect(() => setEdges(nextEdges), [nextEdges, setEdges]);
 
   const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
+  const big = nodes.length > BIG_GRAPH;
 
   const ready = useRef(false);
   const container = useRef<HTMLDivElement>(null);
@@ -134,19 +141,19 @@ export function LineageCanvas(props: LineageCanvasProps) {
         nodesConnectable={false}
         elementsSelectable
         onlyRenderVisibleElements
-        minZoom={0.02}
+        minZoom={big ? BIG_GRAPH_MIN_ZOOM : 0.02}
         maxZoom={2}
         colorMode={colorMode}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
         <EdgeLegend />
-        {nodes.length <= SVG_MINIMAP_LIMIT ? (
+        {!big ? (
           <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
         ) : (
           <OverviewCanvas nodes={nodes} colorOf={miniMapColor} />
         )}
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={!big} />
       </ReactFlow>
     </div>
   );

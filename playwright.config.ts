@@ -1,9 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
+import os from 'node:os';
+import path from 'node:path';
 
 /** Debian's chromium by default; CHROMIUM_PATH points elsewhere on other machines. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The e2e server's port; the lab holds 3306, 5000, 5672, 8774, 8778, 9292 and 9696. */
 const PORT = Number(process.env.E2E_PORT ?? 4318);
+/** The e2e server's audit log: a fresh file per run, never the user's own `.audit/`. */
+const AUDIT_FILE = path.join(os.tmpdir(), `glance-lineage-e2e-audit-${process.pid}.jsonl`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -34,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx tsx src/server/main.ts --demo --port ${PORT} --test-controls`,
+    command: `npx vite build && npx tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -160,23 +160,9 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
   };
 
   const bulk = async () => {
-    let visible = 0;
-    for await (const page of admin.glance.pages({ limit: String(PAGE_MAX) })) visible += page.length;
-    const missing = Math.max(0, PAGE_MAX + 5 - visible);
-    let next = 0;
-    const worker = async () => {
-      while (next < missing) {
-        const n = next++;
-        await admin.glance.createImage({
-          name: `${prefix}bulk-${String(n).padStart(4, '0')}`,
-          disk_format: 'raw',
-          container_format: 'bare',
-        });
-      }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
-    if (missing > 0) step(`${missing} bulk images`);
-    return { created: missing, visibleToAdmin: visible + missing };
+    const r = await ensureMoreThanOnePage(admin, prefix);
+    if (r.created > 0) step(`${r.created} bulk images`);
+    return r;
   };
 
   const settled = await Promise.allSettled([
@@ -208,4 +194,32 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
     otherProject: value(op),
     bulk: value(bu),
   };
+}
+
+/**
+ * Makes sure the admin's default image list is longer than one 1,000-image page, creating bare images named
+ * `<prefix>bulk-<n>` for what is missing. Called again right before the pagination checks: on a shared cloud
+ * other users' images may have gone in between.
+ */
+export async function ensureMoreThanOnePage(
+  admin: Clients,
+  prefix: string,
+): Promise<{ created: number; visibleToAdmin: number }> {
+  let visible = 0;
+  for await (const page of admin.glance.pages({ limit: String(PAGE_MAX) })) visible += page.length;
+  const missing = Math.max(0, PAGE_MAX + 5 - visible);
+  const stamp = Date.now().toString(36);
+  let next = 0;
+  const worker = async () => {
+    while (next < missing) {
+      const n = next++;
+      await admin.glance.createImage({
+        name: `${prefix}bulk-${stamp}-${String(n).padStart(4, '0')}`,
+        disk_format: 'raw',
+        container_format: 'bare',
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return { created: missing, visibleToAdmin: visible + missing };
 }

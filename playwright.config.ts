@@ -38,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite build && npx tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
+    command: `npx vite build && node_modules/.bin/tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,0 +1,59 @@
+import { isImageKind, isSnapshot } from '../../lineage';
+import { setUrlParams, useUrlParams } from '../../lib/url-state';
+import { CopySection } from './copy-section';
+import { DeleteImageSection } from './delete-image-section';
+import { GoldenSection } from './golden-section';
+import { SnapshotSection } from './snapshot-section';
+import { TagsSection } from './tags-section';
+import { ReadOnlyNote } from './ui';
+import { useActionData } from './use-action-data';
+
+/**
+ * Actions on the selected node (`?selected=` in the URL), shown next to its details: tags, golden
+ * conversion, deployable copy and delete for an image; a snapshot for a server. In read-only mode every
+ * action is disabled with the reason.
+ */
+export function NodeActionsPanel() {
+  const selectedId = useUrlParams().get('selected');
+  if (!selectedId) return null;
+  return <NodeActions id={selectedId} />;
+}
+
+function NodeActions({ id }: { id: string }) {
+  const { graph, viewer, session, readOnlyReason } = useActionData();
+  const node = graph?.nodes.get(id);
+  if (!graph || !viewer || !node) return null;
+  const image = node.image;
+  const server = node.kind === 'server' && node.status !== 'DELETED' ? node : null;
+  if (!image && !server) return null;
+  const user = session?.user.name ?? '';
+  return (
+    <aside
+      aria-label="Actions"
+      className="absolute right-[21rem] bottom-3 z-10 max-h-[70%] w-80 space-y-2 overflow-y-auto rounded-md border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
+    >
+      <h2 className="font-semibold">Actions: {node.name || node.id}</h2>
+      {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
+      {image && isImageKind(node.kind) ? (
+        <>
+          <TagsSection imageId={image.id} tags={image.tags} disabledReason={readOnlyReason} />
+          {isSnapshot(image) || node.kind === 'backup' ? (
+            <GoldenSection image={image} user={user} disabledReason={readOnlyReason} />
+          ) : null}
+          {image.status === 'active' && node.kind !== 'volume-snapshot' ? (
+            <CopySection imageId={image.id} imageName={node.name} disabledReason={readOnlyReason} />
+          ) : null}
+          <DeleteImageSection
+            key={node.id}
+            graph={graph}
+            node={node}
+            viewer={viewer}
+            disabledReason={readOnlyReason}
+            onDeleted={() => setUrlParams({ selected: null }, { push: true })}
+          />
+        </>
+      ) : null}
+      {server ? <SnapshotSection serverId={server.id} serverName={server.name} disabledReason={readOnlyReason} /> : null}
+    </aside>
+  );
+}

@@ -38,4 +38,16 @@ describe('the app over the proxy and the demo simulator (in-process)', () => {
     expect(urls).toContain('/api/compute/servers/detail?limit=1000&all_tenants=1');
     expect(urls).toContain('/api/compute/servers/detail?limit=1000&all_tenants=1&deleted=true');
   });
+
+  it('asks a project member only for the project’s own servers', async () => {
+    const { fetch } = await simFetch({ scenario: 'demo', user: 'demo' });
+    const spy = vi.fn(fetch);
+    vi.stubGlobal('fetch', spy);
+    render(<App queryClient={testClient()} />);
+    await screen.findByText(/^\d+ nodes$/, {}, { timeout: 5000 });
+    const urls = spy.mock.calls.map(([u]) => (typeof u === 'string' ? u : u instanceof URL ? u.href : u.url));
+    expect(urls).toContain('/api/compute/servers/detail?limit=1000');
+    expect(urls.some((u) => u.includes('all_tenants'))).toBe(false);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });

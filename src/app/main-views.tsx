@@ -1,0 +1,66 @@
+/**
+ * The main area's views, chosen by `?view=` in the URL: the lineage graph (with the selected node's
+ * actions next to its details), the bulk cleanup, and the audit log.
+ */
+import type { ReactNode } from 'react';
+import { AuditLogView } from '../features/actions/audit-log-view';
+import { CleanupView } from '../features/actions/cleanup-view';
+import { NodeActionsPanel } from '../features/actions/node-actions-panel';
+import { PanelBoundary } from '../components/panel-boundary';
+import { setUrlParams, useUrlParams } from '../lib/url-state';
+
+type View = 'graph' | 'cleanup' | 'audit';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'graph', label: 'Graph' },
+  { id: 'cleanup', label: 'Cleanup' },
+  { id: 'audit', label: 'Audit log' },
+];
+
+function currentView(v: string | null): View {
+  return v === 'cleanup' || v === 'audit' ? v : 'graph';
+}
+
+export function ViewTabs() {
+  const view = currentView(useUrlParams().get('view'));
+  return (
+    <nav aria-label="Views" className="flex gap-1 text-sm">
+      {VIEWS.map((v) => (
+        <button
+          key={v.id}
+          type="button"
+          aria-current={view === v.id ? 'page' : undefined}
+          onClick={() => setUrlParams({ view: v.id === 'graph' ? null : v.id }, { push: true })}
+          className={`rounded px-2 py-0.5 ${view === v.id ? 'bg-slate-200 font-semibold dark:bg-slate-700' : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}
+        >
+          {v.label}
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The graph view is rendered by `graph`; the other views replace it. */
+export function MainViews({ graph }: { graph: ReactNode }) {
+  const view = currentView(useUrlParams().get('view'));
+  if (view === 'cleanup')
+    return (
+      <PanelBoundary title="Could not show the cleanup">
+        <CleanupView />
+      </PanelBoundary>
+    );
+  if (view === 'audit')
+    return (
+      <PanelBoundary title="Could not show the audit log">
+        <AuditLogView />
+      </PanelBoundary>
+    );
+  return (
+    <>
+      {graph}
+      <PanelBoundary title="Could not show the actions">
+        <NodeActionsPanel />
+      </PanelBoundary>
+    </>
+  );
+}

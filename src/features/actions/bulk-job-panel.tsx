@@ -1,12 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { refreshAfterChange } from '../../api/image-actions';
-import { isJobActive, jobCommand, jobKeys, jobQueries, jobReportUrl, type BulkDeleteJobView, type JobCommand } from '../../api/jobs';
+import {
+  isJobActive,
+  jobCommand,
+  jobKeys,
+  jobQueries,
+  jobReportUrl,
+  type BulkDeleteJobView,
+  type JobCommand,
+} from '../../api/jobs';
 import { formatBytes } from './format';
 import { ActionError, Button, ProgressBar, Section } from './ui';
 
 const SHOWN_ITEMS = 500;
-const STATE_ORDER: Record<string, number> = { failed: 0, running: 1, skipped: 2, pending: 3, cancelled: 4, 'already-gone': 5, deleted: 6 };
+const STATE_ORDER: Record<string, number> = {
+  failed: 0,
+  running: 1,
+  skipped: 2,
+  pending: 3,
+  cancelled: 4,
+  'already-gone': 5,
+  deleted: 6,
+};
 
 /** A bulk-delete job as the proxy reports it: progress, controls, per-item outcome, report. */
 export function BulkJobPanel({ jobId, readOnlyReason }: { jobId: string; readOnlyReason: string | null }) {
@@ -26,7 +42,12 @@ export function BulkJobPanel({ jobId, readOnlyReason }: { jobId: string; readOnl
 
   if (job.isError) return <ActionError title="Could not read the job" error={job.error} />;
   if (!job.data) return <p role="status">Reading the job…</p>;
-  if (job.data.kind !== 'bulk-delete') return <p>Job {jobId} is a {job.data.kind} job.</p>;
+  if (job.data.kind !== 'bulk-delete')
+    return (
+      <p>
+        Job {jobId} is a {job.data.kind} job.
+      </p>
+    );
   const v: BulkDeleteJobView = job.data;
   const p = v.progress;
   const items = [...v.items].sort((a, b) => (STATE_ORDER[a.state] ?? 9) - (STATE_ORDER[b.state] ?? 9));
@@ -44,26 +65,41 @@ export function BulkJobPanel({ jobId, readOnlyReason }: { jobId: string; readOnl
     <Section title="Bulk delete job">
       <div aria-label="Bulk delete job" className="space-y-2 text-sm">
         <p>
-          <span className="font-mono text-xs">{v.id}</span> · started by {v.user} · concurrency {v.concurrency} ·{' '}
+          <span className="font-mono text-xs">{v.id}</span> · started by {v.user} · concurrency{' '}
+          {v.concurrency} ·{' '}
           <span aria-label="Job status" className="font-semibold">
             {v.status}
           </span>
         </p>
         <ProgressBar label="Bulk delete progress" value={p.settled} max={p.total} />
         <p aria-label="Job counts">
-          {p.settled}/{p.total} done: {p.deleted} deleted, {p.failed} failed, {p.skipped} skipped, {p.alreadyGone} already gone,{' '}
-          {p.cancelled} cancelled · {formatBytes(p.bytesReclaimed)} reclaimed
+          {p.settled}/{p.total} done: {p.deleted} deleted, {p.failed} failed, {p.skipped} skipped,{' '}
+          {p.alreadyGone} already gone, {p.cancelled} cancelled · {formatBytes(p.bytesReclaimed)} reclaimed
         </p>
         <div className="flex flex-wrap gap-2">
           {(['pause', 'resume', 'cancel', 'retry'] as const).map((cmd) => (
-            <Button key={cmd} tone={cmd === 'cancel' ? 'danger' : 'plain'} disabled={!can(cmd)} title={readOnlyReason ?? undefined} onClick={() => command.mutate(cmd)}>
+            <Button
+              key={cmd}
+              tone={cmd === 'cancel' ? 'danger' : 'plain'}
+              disabled={!can(cmd)}
+              title={readOnlyReason ?? undefined}
+              onClick={() => command.mutate(cmd)}
+            >
               {cmd === 'retry' ? `Retry ${p.failed} failed` : cmd[0]!.toUpperCase() + cmd.slice(1)}
             </Button>
           ))}
-          <a className="rounded border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-600" href={jobReportUrl(v.id, 'json')} download>
+          <a
+            className="rounded border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-600"
+            href={jobReportUrl(v.id, 'json')}
+            download
+          >
             Report (JSON)
           </a>
-          <a className="rounded border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-600" href={jobReportUrl(v.id, 'csv')} download>
+          <a
+            className="rounded border border-slate-300 px-2.5 py-1 text-sm dark:border-slate-600"
+            href={jobReportUrl(v.id, 'csv')}
+            download
+          >
             Report (CSV)
           </a>
         </div>
@@ -79,7 +115,11 @@ export function BulkJobPanel({ jobId, readOnlyReason }: { jobId: string; readOnl
             </thead>
             <tbody>
               {items.slice(0, SHOWN_ITEMS).map((i) => (
-                <tr key={i.id} data-state={i.state} className="border-t border-slate-200 dark:border-slate-700">
+                <tr
+                  key={i.id}
+                  data-state={i.state}
+                  className="border-t border-slate-200 dark:border-slate-700"
+                >
                   <td className="py-0.5 pr-2 break-all">{i.name || i.id}</td>
                   <td className="pr-2">{i.state}</td>
                   <td className="break-words">
@@ -90,7 +130,9 @@ export function BulkJobPanel({ jobId, readOnlyReason }: { jobId: string; readOnl
               ))}
             </tbody>
           </table>
-          {items.length > SHOWN_ITEMS ? <p>…and {items.length - SHOWN_ITEMS} more (see the report).</p> : null}
+          {items.length > SHOWN_ITEMS ? (
+            <p>…and {items.length - SHOWN_ITEMS} more (see the report).</p>
+          ) : null}
         </div>
       </div>
     </Section>

@@ -12,7 +12,14 @@ export interface RuleDraft {
 }
 
 export function parseIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function toRetentionRule(d: RuleDraft, now: number): RetentionRule {

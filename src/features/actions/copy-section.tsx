@@ -30,11 +30,15 @@ function CopyProgress({ jobId }: { jobId: string }) {
       </p>
       {c.targetId && c.status === 'done' ? (
         <p>
-          New image <code className="select-all">{c.targetId}</code>; carried {c.carried.length} properties, dropped{' '}
-          {c.dropped.length}.
+          New image <code className="select-all">{c.targetId}</code>; carried {c.carried.length} properties,
+          dropped {c.dropped.length}.
         </p>
       ) : null}
-      {c.error ? <p role="alert" className="text-red-700 dark:text-red-300">Failed: {c.error}</p> : null}
+      {c.error ? (
+        <p role="alert" className="text-red-700 dark:text-red-300">
+          Failed: {c.error}
+        </p>
+      ) : null}
       {c.cleanup ? <p>{c.cleanup}</p> : null}
       <div className="flex gap-2">
         {c.status === 'running' ? (
@@ -78,7 +82,11 @@ export function CopySection({ imageId, imageName, disabledReason }: Props) {
             onChange={(e) => setName(e.target.value)}
             className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
           />
-          <Button type="submit" disabled={!name.trim() || start.isPending || disabledReason !== null} title={disabledReason ?? undefined}>
+          <Button
+            type="submit"
+            disabled={!name.trim() || start.isPending || disabledReason !== null}
+            title={disabledReason ?? undefined}
+          >
             Copy
           </Button>
         </form>

@@ -36,7 +36,12 @@ export function DeleteImageSection({ graph, node, viewer, disabledReason, onDele
   return (
     <Section title="Delete image">
       {!open ? (
-        <Button tone="danger" disabled={disabledReason !== null} title={disabledReason ?? undefined} onClick={() => setOpen(true)}>
+        <Button
+          tone="danger"
+          disabled={disabledReason !== null}
+          title={disabledReason ?? undefined}
+          onClick={() => setOpen(true)}
+        >
           Delete…
         </Button>
       ) : (
@@ -48,7 +53,11 @@ export function DeleteImageSection({ graph, node, viewer, disabledReason, onDele
                 ? 'No server boots from it.'
                 : `Servers booting from it: ${a.bootingServers.map((s) => s.name).join(', ')}.`}
             </li>
-            <li>{a.descendants === 0 ? 'Nothing descends from it.' : `${a.descendants} node(s) descend from it.`}</li>
+            <li>
+              {a.descendants === 0
+                ? 'Nothing descends from it.'
+                : `${a.descendants} node(s) descend from it.`}
+            </li>
             {a.reasons.map((r) => (
               <li key={r}>{r}</li>
             ))}
@@ -56,7 +65,10 @@ export function DeleteImageSection({ graph, node, viewer, disabledReason, onDele
               <li key={b.id}>{`${graph.nodes.get(b.id)?.name ?? b.id} ${b.reason}`}</li>
             ))}
             {a.volumeBacked ? (
-              <li>Volume-backed snapshot: only the image record goes; its Cinder volume snapshots stay behind (delete them in Cinder).</li>
+              <li>
+                Volume-backed snapshot: only the image record goes; its Cinder volume snapshots stay behind
+                (delete them in Cinder).
+              </li>
             ) : null}
           </ul>
           {a.risk === 'blocked' ? (
@@ -66,7 +78,10 @@ export function DeleteImageSection({ graph, node, viewer, disabledReason, onDele
           ) : a.risk === 'protected' ? (
             <div>
               <p>Step 1: remove the protection (Glance refuses to delete a protected image).</p>
-              <Button disabled={unprotect.isPending || disabledReason !== null} onClick={() => unprotect.mutate()}>
+              <Button
+                disabled={unprotect.isPending || disabledReason !== null}
+                onClick={() => unprotect.mutate()}
+              >
                 Unprotect
               </Button>
               {unprotect.isError ? <ActionError title="Could not unprotect" error={unprotect.error} /> : null}
@@ -87,7 +102,11 @@ export function DeleteImageSection({ graph, node, viewer, disabledReason, onDele
                 </label>
               ) : null}
               <div className="flex gap-2">
-                <Button tone="danger" disabled={!confirmed || remove.isPending || disabledReason !== null} onClick={() => remove.mutate()}>
+                <Button
+                  tone="danger"
+                  disabled={!confirmed || remove.isPending || disabledReason !== null}
+                  onClick={() => remove.mutate()}
+                >
                   {remove.isPending ? 'Deleting…' : 'Delete this image'}
                 </Button>
                 <Button onClick={() => setOpen(false)}>Cancel</Button>

@@ -28,7 +28,10 @@ describe('assessDelete', () => {
     expect(assess(graph, DEMO_IDS.tmp1Snap).risk).toBe('normal');
   });
   it("asks to type the name for another project's image", () => {
-    const a = assessDelete(graph, graph.nodes.get(DEMO_IDS.tmp1Snap)!, { ...viewer, projectId: PROJECT_IDS.admin });
+    const a = assessDelete(graph, graph.nodes.get(DEMO_IDS.tmp1Snap)!, {
+      ...viewer,
+      projectId: PROJECT_IDS.admin,
+    });
     expect(a.risk).toBe('high');
     expect(a.reasons.join(' ')).toMatch(/foreign/);
   });

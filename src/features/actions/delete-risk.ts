@@ -40,13 +40,16 @@ export function assessDelete(graph: LineageGraph, node: LineageNode, viewer: Vie
   const reasons: string[] = [];
   const shelved = factOf(node, 'shelved');
   const transitional = factOf(node, 'transitional');
-  const protectedFact = factOf(node, 'protected') ?? (node.image?.protected ? { reason: 'protected' } : undefined);
+  const protectedFact =
+    factOf(node, 'protected') ?? (node.image?.protected ? { reason: 'protected' } : undefined);
   const inUse = factOf(node, 'in-use');
   const unknown = factOf(node, 'unknown');
   let risk: DeleteRisk = 'normal';
   if (shelved) {
     risk = 'blocked';
-    reasons.push(`shelved: ${shelved.reason}. Deleting it would destroy the offloaded server's disk; unshelve or delete the server in Nova instead.`);
+    reasons.push(
+      `shelved: ${shelved.reason}. Deleting it would destroy the offloaded server's disk; unshelve or delete the server in Nova instead.`,
+    );
   }
   if (transitional) {
     risk = 'blocked';

@@ -33,7 +33,11 @@ export function GoldenSection({ image, user, disabledReason }: Props) {
   return (
     <Section title="Convert to golden template">
       {!open ? (
-        <Button disabled={disabledReason !== null} title={disabledReason ?? undefined} onClick={() => setOpen(true)}>
+        <Button
+          disabled={disabledReason !== null}
+          title={disabledReason ?? undefined}
+          onClick={() => setOpen(true)}
+        >
           Plan conversion…
         </Button>
       ) : (
@@ -45,11 +49,24 @@ export function GoldenSection({ image, user, disabledReason }: Props) {
                 const key = keyOf(op.path);
                 const before = image[key];
                 return (
-                  <tr key={`${op.op}${op.path}`} className={op.op === 'remove' ? 'text-red-700 dark:text-red-300' : 'text-emerald-700 dark:text-emerald-300'}>
-                    <td className="pr-1 align-top">{op.op === 'remove' ? '−' : op.op === 'replace' ? '~' : '+'}</td>
+                  <tr
+                    key={`${op.op}${op.path}`}
+                    className={
+                      op.op === 'remove'
+                        ? 'text-red-700 dark:text-red-300'
+                        : 'text-emerald-700 dark:text-emerald-300'
+                    }
+                  >
+                    <td className="pr-1 align-top">
+                      {op.op === 'remove' ? '−' : op.op === 'replace' ? '~' : '+'}
+                    </td>
                     <td className="pr-1 align-top break-all">{key}</td>
                     <td className="align-top break-all">
-                      {op.op === 'remove' ? show(before) : op.op === 'replace' ? `${show(before)} → ${show(op.value)}` : show(op.value)}
+                      {op.op === 'remove'
+                        ? show(before)
+                        : op.op === 'replace'
+                          ? `${show(before)} → ${show(op.value)}`
+                          : show(op.value)}
                     </td>
                   </tr>
                 );
@@ -57,7 +74,11 @@ export function GoldenSection({ image, user, disabledReason }: Props) {
             </tbody>
           </table>
           <div className="flex gap-2">
-            <Button tone="primary" disabled={apply.isPending || apply.isSuccess || disabledReason !== null} onClick={() => apply.mutate()}>
+            <Button
+              tone="primary"
+              disabled={apply.isPending || apply.isSuccess || disabledReason !== null}
+              onClick={() => apply.mutate()}
+            >
               {apply.isSuccess ? 'Converted' : apply.isPending ? 'Applying…' : 'Apply conversion'}
             </Button>
             <Button onClick={() => setOpen(false)}>Close</Button>

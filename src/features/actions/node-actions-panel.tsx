@@ -53,7 +53,9 @@ function NodeActions({ id }: { id: string }) {
           />
         </>
       ) : null}
-      {server ? <SnapshotSection serverId={server.id} serverName={server.name} disabledReason={readOnlyReason} /> : null}
+      {server ? (
+        <SnapshotSection serverId={server.id} serverName={server.name} disabledReason={readOnlyReason} />
+      ) : null}
     </aside>
   );
 }

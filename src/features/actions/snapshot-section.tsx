@@ -16,21 +16,31 @@ function SnapshotStatus({ imageId }: { imageId: string }) {
   });
   const status = image.data?.status;
   const [seen, setSeen] = useState<string[]>([]);
+  // Derived during render (no effect): each new status Glance reports is appended once.
+  if (status && seen[seen.length - 1] !== status) setSeen([...seen, status]);
   useEffect(() => {
-    if (status) setSeen((s) => (s[s.length - 1] === status ? s : [...s, status]));
     if (status && FINAL.has(status)) void refreshAfterChange(qc);
   }, [status, qc]);
   if (image.isError) return <ActionError title="Could not read the snapshot" error={image.error} />;
   return (
     <p role="status" aria-label="Snapshot status" className="text-xs">
-      Snapshot <code className="select-all">{imageId}</code>: <span className="font-medium">{status ?? '…'}</span>
+      Snapshot <code className="select-all">{imageId}</code>:{' '}
+      <span className="font-medium">{status ?? '…'}</span>
       {seen.length > 1 ? ` (${seen.join(' → ')})` : ''}
     </p>
   );
 }
 
 /** Nova createImage on a server: a new snapshot, shown live until it is active. */
-export function SnapshotSection({ serverId, serverName, disabledReason }: { serverId: string; serverName: string; disabledReason: string | null }) {
+export function SnapshotSection({
+  serverId,
+  serverName,
+  disabledReason,
+}: {
+  serverId: string;
+  serverName: string;
+  disabledReason: string | null;
+}) {
   const [name, setName] = useState(`${serverName || serverId}-snap`);
   const create = useMutation({ mutationFn: () => snapshotServer(serverId, name.trim()) });
   return (
@@ -50,7 +60,11 @@ export function SnapshotSection({ serverId, serverName, disabledReason }: { serv
           onChange={(e) => setName(e.target.value)}
           className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
         />
-        <Button type="submit" disabled={!name.trim() || create.isPending || disabledReason !== null} title={disabledReason ?? undefined}>
+        <Button
+          type="submit"
+          disabled={!name.trim() || create.isPending || disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
           Create snapshot
         </Button>
       </form>

@@ -31,8 +31,15 @@ export function TagsSection({ imageId, tags, disabledReason }: Props) {
       <ul aria-label="Tags" className="flex flex-wrap gap-1">
         {tags.length === 0 ? <li className="text-slate-500">No tags.</li> : null}
         {tags.map((t) => (
-          <li key={t} className="inline-flex items-center gap-1 rounded border border-slate-300 px-1 text-xs dark:border-slate-600">
-            <button type="button" title="Show only images with this tag" onClick={() => setUrlParams({ tag: t, view: null })}>
+          <li
+            key={t}
+            className="inline-flex items-center gap-1 rounded border border-slate-300 px-1 text-xs dark:border-slate-600"
+          >
+            <button
+              type="button"
+              title="Show only images with this tag"
+              onClick={() => setUrlParams({ tag: t, view: null })}
+            >
               {t}
             </button>
             <button
@@ -63,7 +70,11 @@ export function TagsSection({ imageId, tags, disabledReason }: Props) {
           onChange={(e) => setDraft(e.target.value)}
           className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
         />
-        <Button type="submit" disabled={!tag || add.isPending || disabledReason !== null} title={disabledReason ?? undefined}>
+        <Button
+          type="submit"
+          disabled={!tag || add.isPending || disabledReason !== null}
+          title={disabledReason ?? undefined}
+        >
           Add tag
         </Button>
       </form>

@@ -11,7 +11,11 @@ const TONES: Record<Tone, string> = {
     'border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700',
 };
 
-export function Button({ tone = 'plain', className = '', ...rest }: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: Tone }) {
+export function Button({
+  tone = 'plain',
+  className = '',
+  ...rest
+}: ButtonHTMLAttributes<HTMLButtonElement> & { tone?: Tone }) {
   return (
     <button
       type="button"
@@ -41,7 +45,10 @@ export function ProgressBar({ value, max, label }: { value: number; max: number;
 export function ActionError({ title, error }: { title: string; error: unknown }) {
   const e = describeError(error);
   return (
-    <div role="alert" className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="mt-2 rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <p className="font-semibold">{title}</p>
       <p>{e.message}</p>
       <p className="text-xs opacity-80">
@@ -64,7 +71,10 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 export function ReadOnlyNote({ reason }: { reason: string }) {
   return (
-    <p role="note" className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+    <p
+      role="note"
+      className="rounded border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
       {reason}
     </p>
   );

@@ -68,7 +68,9 @@ const prefix = process.env[ENV.prefix] ?? makeRunPrefix();
 const fixturesFile = path.join(os.tmpdir(), `${prefix}fixtures.json`);
 rmSync(fixturesFile, { force: true });
 const shared = { [ENV.prefix]: prefix, [ENV.fixturesFile]: fixturesFile, [ENV.keepFixtures]: '1' };
-console.log(`real-cloud tier on ${clouds.admin.name} (member ${clouds.member.name}, other ${clouds.other.name}); prefix ${prefix}`);
+console.log(
+  `real-cloud tier on ${clouds.admin.name} (member ${clouds.member.name}, other ${clouds.other.name}); prefix ${prefix}`,
+);
 
 function run(cmd: string, args: string[], env: Record<string, string>): number {
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -81,7 +83,15 @@ function vitestTier(): Tier {
   rmSync(file, { force: true });
   const code = run(
     'npx',
-    ['vitest', 'run', '--config', 'vitest.real.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`],
+    [
+      'vitest',
+      'run',
+      '--config',
+      'vitest.real.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
     shared,
   );
   if (!existsSync(file)) return { name, passed: 0, failed: 1, skipped: 0, ok: false };
@@ -108,10 +118,14 @@ function playwrightTier(): Tier {
   }
   const file = path.join(out, 'playwright-real.json');
   rmSync(file, { force: true });
-  const code = run('npx', ['playwright', 'test', '--config', 'playwright.real.config.ts', '--reporter=list,json'], {
-    ...shared,
-    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
-  });
+  const code = run(
+    'npx',
+    ['playwright', 'test', '--config', 'playwright.real.config.ts', '--reporter=list,json'],
+    {
+      ...shared,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+    },
+  );
   if (!existsSync(file)) return { name, passed: 0, failed: 1, skipped: 0, ok: false };
   const j = JSON.parse(readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };

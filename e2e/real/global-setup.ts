@@ -17,7 +17,8 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   if (given && existsSync(given)) return undefined;
 
   const resolved = resolveRealClouds(process.env);
-  if (resolved.kind !== 'ready') throw new Error(`real-cloud end-to-end not run: ${resolved.message}\n${HOW_TO_RUN}`);
+  if (resolved.kind !== 'ready')
+    throw new Error(`real-cloud end-to-end not run: ${resolved.message}\n${HOW_TO_RUN}`);
   const sessions = await openSessions(resolved.clouds);
   const prefix = makeRunPrefix();
   const all = [sessions.admin, sessions.member, sessions.other];
@@ -27,7 +28,12 @@ export default async function globalSetup(): Promise<(() => Promise<void>) | und
   };
   const log = (l: string) => console.log(`[real e2e] ${l}`);
   try {
-    const fixtures = await createFixtures({ ...sessions, prefix, capabilities: REAL_CLOUD_CAPABILITIES, log });
+    const fixtures = await createFixtures({
+      ...sessions,
+      prefix,
+      capabilities: REAL_CLOUD_CAPABILITIES,
+      log,
+    });
     const file = path.resolve('test-results', 'real-e2e-fixtures.json');
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(fixtures, null, 2));

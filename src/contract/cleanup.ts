@@ -62,7 +62,12 @@ async function pool<T>(items: T[], size: number, f: (t: T) => Promise<void>): Pr
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
 
-export async function cleanupRun({ sessions, prefix, capabilities, log }: CleanupInput): Promise<CleanupResult> {
+export async function cleanupRun({
+  sessions,
+  prefix,
+  capabilities,
+  log,
+}: CleanupInput): Promise<CleanupResult> {
   if (!isRunPrefix(prefix)) throw new Error(`refusing to clean up: '${prefix}' is not a run prefix`);
   const started = Date.now();
   const say = (line: string) => log?.(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
@@ -85,7 +90,8 @@ export async function cleanupRun({ sessions, prefix, capabilities, log }: Cleanu
   say(`found ${images.length} images`);
   await pool(images, 16, async ([id, { c, image }]) => {
     try {
-      if (image.protected) await c.glance.updateImage(id, [{ op: 'replace', path: '/protected', value: false }]);
+      if (image.protected)
+        await c.glance.updateImage(id, [{ op: 'replace', path: '/protected', value: false }]);
       await ignoreNotFound(() => c.glance.deleteImage(id));
     } catch (e) {
       note(`delete image ${id}`)(e);

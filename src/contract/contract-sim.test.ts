@@ -23,7 +23,10 @@ const capabilities = manualClockCapabilities(clock);
 const prefix = makeRunPrefix(new Date(clock.now()));
 
 const open = (user: SimUserName) =>
-  KeystoneSession.open(simCloudConfig(user), { fetch: (i, init) => sim.fetch(i, init), now: () => clock.now() });
+  KeystoneSession.open(simCloudConfig(user), {
+    fetch: (i, init) => sim.fetch(i, init),
+    now: () => clock.now(),
+  });
 
 let sessions: Record<'admin' | 'member' | 'other', ContractSession> | undefined;
 let fixtures: Fixtures | undefined;
@@ -72,7 +75,11 @@ describe('contract on the simulator', () => {
       const s = need();
       const { GlanceClient } = await import('../openstack/glance');
       const glance = new GlanceClient(s.admin);
-      const outsider = await glance.createImage({ name: 'not-of-this-run', disk_format: 'raw', container_format: 'bare' });
+      const outsider = await glance.createImage({
+        name: 'not-of-this-run',
+        disk_format: 'raw',
+        container_format: 'bare',
+      });
       const r = await cleanupRun({ sessions: [s.admin, s.member, s.other], prefix, capabilities });
       leftBehind = r.leftBehind;
       expect(r.errors).toEqual([]);

@@ -182,7 +182,11 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
   const user = (s: ContractSession): ProjectRef => ({ id: s.info().user.id, name: s.info().user.name });
   return {
     prefix,
-    projects: { admin: projectOf(input.admin), member: projectOf(input.member), other: projectOf(input.other) },
+    projects: {
+      admin: projectOf(input.admin),
+      member: projectOf(input.member),
+      other: projectOf(input.other),
+    },
     users: { admin: user(input.admin), member: user(input.member) },
     flavorId: flavor.id,
     base: { id: base.id, name: `${prefix}base`, properties: { ...BASE_PROPERTIES } },

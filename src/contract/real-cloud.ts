@@ -59,8 +59,16 @@ export function resolveRealClouds(env: Env): Resolution {
   try {
     clouds = {
       admin: load(env.OS_CLOUD, env, 'admin (OS_CLOUD)'),
-      member: load(env[ENV.memberCloud] ?? 'lab-demo', { ...env, OS_CLOUD: undefined }, `member (${ENV.memberCloud})`),
-      other: load(env[ENV.otherCloud] ?? 'lab-alt', { ...env, OS_CLOUD: undefined }, `other-project (${ENV.otherCloud})`),
+      member: load(
+        env[ENV.memberCloud] ?? 'lab-demo',
+        { ...env, OS_CLOUD: undefined },
+        `member (${ENV.memberCloud})`,
+      ),
+      other: load(
+        env[ENV.otherCloud] ?? 'lab-alt',
+        { ...env, OS_CLOUD: undefined },
+        `other-project (${ENV.otherCloud})`,
+      ),
     };
   } catch (e) {
     return { kind: 'invalid', message: e instanceof Error ? e.message : String(e) };

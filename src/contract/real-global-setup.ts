@@ -30,7 +30,8 @@ const log = (line: string) => console.log(`[real] ${line}`);
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const resolved = resolveRealClouds(process.env);
-  if (resolved.kind !== 'ready') throw new Error(`real-cloud tier not run: ${resolved.message}\n${HOW_TO_RUN}`);
+  if (resolved.kind !== 'ready')
+    throw new Error(`real-cloud tier not run: ${resolved.message}\n${HOW_TO_RUN}`);
   const sessions = await openSessions(resolved.clouds);
   const prefix = process.env[ENV.prefix] ?? makeRunPrefix();
   const cleanup = async () => {
@@ -47,7 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (r.leftBehind.length > 0) throw new Error(`${r.leftBehind.length} resources of ${prefix} left behind`);
   };
 
-  log(`cloud ${resolved.clouds.admin.name} (member ${resolved.clouds.member.name}, other ${resolved.clouds.other.name}), prefix ${prefix}`);
+  log(
+    `cloud ${resolved.clouds.admin.name} (member ${resolved.clouds.member.name}, other ${resolved.clouds.other.name}), prefix ${prefix}`,
+  );
   let fixtures: Fixtures;
   try {
     fixtures = await createFixtures({ ...sessions, prefix, capabilities: REAL_CLOUD_CAPABILITIES, log });

@@ -15,7 +15,12 @@ export async function waitForServer(
   const s = await waitFor(
     () => c.nova.getServer(id),
     (s) => s.status === 'ERROR' || (want.includes(s.status) && !s['OS-EXT-STS:task_state']),
-    { what: `server ${id} ${want.join('|')}`, timeoutMs: cap.waitMs, intervalMs: cap.pollMs, sleep: cap.sleep },
+    {
+      what: `server ${id} ${want.join('|')}`,
+      timeoutMs: cap.waitMs,
+      intervalMs: cap.pollMs,
+      sleep: cap.sleep,
+    },
   );
   if (s.status === 'ERROR') throw new Error(`server ${id} went to ERROR while waiting for ${want.join('|')}`);
   return s;

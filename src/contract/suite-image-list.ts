@@ -50,7 +50,9 @@ export function imageListContract(target: ContractTarget): void {
       const ours = (list: { id: string; name: string | null }[]) =>
         new Set(list.filter((i) => i.name?.startsWith(f.prefix)).map((i) => i.id));
       expect(ours(await glance.listImages())).toEqual(ours(walked));
-      expect(ids).toEqual(expect.arrayContaining([f.base.id, ...f.chain.snapshots, f.otherProject.privateId]));
+      expect(ids).toEqual(
+        expect.arrayContaining([f.base.id, ...f.chain.snapshots, f.otherProject.privateId]),
+      );
     });
 
     it('answers limit=2 with a relative next link carrying the marker, and none on the last page', async () => {
@@ -73,7 +75,11 @@ export function imageListContract(target: ContractTarget): void {
     });
 
     it('rejects an unknown marker and a non-numeric limit with 400', async () => {
-      const marker = await wire(target.member, 'image', '/v2/images?marker=00000000-0000-0000-0000-000000000000');
+      const marker = await wire(
+        target.member,
+        'image',
+        '/v2/images?marker=00000000-0000-0000-0000-000000000000',
+      );
       expect(marker.status).toBe(400);
       const limit = await wire(target.member, 'image', '/v2/images?limit=abc');
       expect(limit.status).toBe(400);
@@ -84,7 +90,10 @@ export function imageListContract(target: ContractTarget): void {
       const { glance } = clientsOf(target.member);
       const mine = await glance.listImages(runFilter());
       expect(mine.map((i) => i.id).sort()).toEqual([...f.sortable.ids].sort());
-      const snaps = await glance.listImages({ image_type: 'snapshot', instance_uuid: f.chain.servers[1] ?? '' });
+      const snaps = await glance.listImages({
+        image_type: 'snapshot',
+        instance_uuid: f.chain.servers[1] ?? '',
+      });
       expect(snaps.map((i) => i.id)).toEqual([f.chain.snapshots[1]]);
       const distro = await glance.listImages({ os_distro: 'debian', gl_contract: 'chain' });
       expect(distro.map((i) => i.id).sort()).toEqual([...f.chain.snapshots].sort());
@@ -102,15 +111,15 @@ export function imageListContract(target: ContractTarget): void {
     it('sorts by sort_key/sort_dir and by sort=key:dir, created_at desc by default', async () => {
       const f = target.fixtures();
       const names = async (extra: Record<string, string>) =>
-        (await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q({ ...runFilter(), ...extra })}`)).body.images.map(
-          (i) => i.name,
-        );
+        (
+          await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q({ ...runFilter(), ...extra })}`)
+        ).body.images.map((i) => i.name);
       const sorted = [...f.sortable.names].sort();
       expect(await names({ sort_key: 'name', sort_dir: 'asc' })).toEqual(sorted);
       expect(await names({ sort_key: 'name', sort_dir: 'desc' })).toEqual([...sorted].reverse());
       expect(await names({ sort: 'name:desc' })).toEqual([...sorted].reverse());
-      const byCreated = (await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q(runFilter())}`)).body
-        .images;
+      const byCreated = (await wire<GlanceImageList>(target.member, 'image', `/v2/images?${q(runFilter())}`))
+        .body.images;
       const stamps = byCreated.map((i) => i.created_at);
       expect(stamps).toEqual([...stamps].sort().reverse());
     });

@@ -73,7 +73,9 @@ export function imageWriteContract(target: ContractTarget): void {
       const { glance } = clientsOf(target.member);
       const img = await fresh({ os_hidden: true });
       expect((await glance.listImages({ name: img.name ?? '' })).map((i) => i.id)).toEqual([]);
-      expect((await glance.listImages({ name: img.name ?? '', os_hidden: 'true' })).map((i) => i.id)).toEqual([img.id]);
+      expect((await glance.listImages({ name: img.name ?? '', os_hidden: 'true' })).map((i) => i.id)).toEqual(
+        [img.id],
+      );
     });
 
     it('stores uploaded data: active, md5 checksum, sha512 hash; a second upload is 409', async () => {
@@ -122,16 +124,18 @@ export function imageWriteContract(target: ContractTarget): void {
       const { glance } = clientsOf(target.member);
       const img = await fresh();
       expect(await statusOf(glance.updateImage(img.id, [{ op: 'remove', path: '/gl_missing' }]))).toBe(409);
-      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/status', value: 'active' }]))).toBe(
-        403,
-      );
+      expect(
+        await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/status', value: 'active' }])),
+      ).toBe(403);
       expect(
         await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/visibility', value: 'public' }])),
       ).toBe(403);
-      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/id', value: 'x' }]))).toBe(403);
-      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/os_hidden', value: 'yes' }]))).toBe(
-        400,
+      expect(await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/id', value: 'x' }]))).toBe(
+        403,
       );
+      expect(
+        await statusOf(glance.updateImage(img.id, [{ op: 'replace', path: '/os_hidden', value: 'yes' }])),
+      ).toBe(400);
     });
 
     it('lets the owner set any free property, even image_type=snapshot', async () => {

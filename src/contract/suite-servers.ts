@@ -75,7 +75,11 @@ export function serverContract(target: ContractTarget): void {
     it('pages servers with an absolute next link in servers_links', async () => {
       const f = target.fixtures();
       const name = encodeURIComponent(`^${f.prefix}chain-`);
-      const first = await wire<NovaServerList>(target.member, 'compute', `/servers/detail?name=${name}&limit=2`);
+      const first = await wire<NovaServerList>(
+        target.member,
+        'compute',
+        `/servers/detail?name=${name}&limit=2`,
+      );
       expect(first.status).toBe(200);
       expect(first.body.servers).toHaveLength(2);
       const next = first.body.servers_links?.find((l) => l.rel === 'next');

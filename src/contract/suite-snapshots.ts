@@ -92,7 +92,11 @@ export function snapshotContract(target: ContractTarget): void {
       const f = target.fixtures();
       const img = await imageAs(f.shelved.imageId);
       expect(img.name).toBe(`${f.shelved.serverName}-shelved`);
-      expect(img).toMatchObject({ image_type: 'snapshot', instance_uuid: f.shelved.serverId, base_image_ref: f.base.id });
+      expect(img).toMatchObject({
+        image_type: 'snapshot',
+        instance_uuid: f.shelved.serverId,
+        base_image_ref: f.base.id,
+      });
       expect(propertyKeys(img)).toEqual([...NOVA_SNAPSHOT_KEYS, ...Object.keys(f.base.properties)].sort());
       const server = await clientsOf(target.member).nova.getServer(f.shelved.serverId);
       expect(server.status).toBe('SHELVED_OFFLOADED');
@@ -115,7 +119,9 @@ export function snapshotContract(target: ContractTarget): void {
         'image',
         `/v2/images/${img.id}/members`,
       );
-      expect(members.body.members.map((m) => [m.member_id, m.status])).toEqual([[f.projects.member.id, 'pending']]);
+      expect(members.body.members.map((m) => [m.member_id, m.status])).toEqual([
+        [f.projects.member.id, 'pending'],
+      ]);
     });
   });
 }

@@ -23,7 +23,12 @@ export function visibilityContract(target: ContractTarget): void {
       const f = target.fixtures();
       const ids = (await clientsOf(target.admin).glance.listImages()).map((i) => i.id);
       expect(ids).toEqual(
-        expect.arrayContaining([f.otherProject.privateId, f.otherProject.sharedId, f.base.id, f.chain.snapshots[0]]),
+        expect.arrayContaining([
+          f.otherProject.privateId,
+          f.otherProject.sharedId,
+          f.base.id,
+          f.chain.snapshots[0],
+        ]),
       );
     });
 

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { FactKind, NodeKind } from '../../lineage/types';
 import { FACT_LABELS, KIND_LABELS } from '../../lib/labels';
 import type { GraphFilter } from './graph-filter';
@@ -14,10 +15,12 @@ interface GraphToolbarProps {
   onQuery: (q: string) => void;
   onNextMatch: (step: 1 | -1) => void;
   onFilter: (patch: Partial<GraphFilter>) => void;
+  /** Extra tools at the end of the bar (export, share). */
+  children?: ReactNode;
 }
 
 const selectClass =
-  'rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+  'max-w-44 rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 function FilterSelect<T extends string>(props: {
   label: string;
@@ -143,6 +146,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         options={choices.tags.map((t) => ({ value: t, label: t }))}
         onChange={(tag) => onFilter({ tag })}
       />
+      {props.children}
       <span className="ml-auto text-slate-500" aria-live="polite">
         {props.shown === props.total ? `${props.total} nodes` : `${props.shown} of ${props.total} nodes`}
       </span>

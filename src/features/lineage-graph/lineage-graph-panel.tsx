@@ -7,6 +7,7 @@ import type { LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
 import { DetailsPanel } from './details-panel';
+import { ExportMenu } from './export-menu';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
 import { highlightEdges, highlightNodes } from './highlight';
@@ -104,7 +105,9 @@ function LineageGraphView({
         onQuery={url.setQuery}
         onNextMatch={nextMatch}
         onFilter={url.setFilter}
-      />
+      >
+        <ExportMenu graph={shownGraph} />
+      </GraphToolbar>
       <DataNotices problems={graph.problems} deletedServersError={deletedServersError} />
       <div className="relative min-h-0 flex-1">
         {graph.nodes.size === 0 ? (

@@ -4,6 +4,7 @@ import type { AuditLog } from './audit-log';
 import type { JobRouteOptions } from './jobs/job-routes';
 import type { ProxySettings } from './settings';
 import type { SimControls } from './sim-controls';
+import type { TeamMode } from './team/team-mode';
 
 /** Everything createApp needs; main.ts and the Vite plugin wire real ones, tests wire the simulator. */
 export interface AppDeps {
@@ -18,6 +19,9 @@ export interface AppDeps {
   mode: 'demo' | 'cloud';
   /** Job registry and timings (tests); by default each app has its own registry. */
   jobs?: JobRouteOptions;
+  /** Team mode (sign-in, one Keystone session per person); then `upstream` is `personUpstream`, which
+   *  acts as the person of the current request. Null/undefined = personal mode. */
+  team?: TeamMode | null;
   /** One line per request (already redacted). */
   log?: (line: string) => void;
 }

@@ -67,6 +67,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
+  if (deps.team) app.use('*', deps.team.identify(deps));
+
   app.use('*', async (c, next) => {
     const host = requestHost(c.req.raw);
     if (!isHostAllowed(host, deps.settings))
@@ -85,9 +87,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
 
+  if (deps.team) deps.team.mount(app, deps);
+  else app.get('/api/team/status', (c) => c.json({ team: false }));
+
   app.get('/api/session', (c) => {
     const info = deps.upstream.info();
-    return c.json({ ...info, mode: deps.mode, readOnly: deps.settings.readOnly, cloud: info.cloud });
+    const readOnly = deps.settings.readOnly || (deps.team?.personReadOnly() ?? false);
+    return c.json({ ...info, mode: deps.mode, readOnly, cloud: info.cloud });
   });
 
   app.get('/api/audit', (c) => {

@@ -17,7 +17,17 @@ export interface ServerFlags {
   auditFile: string | null;
   verbose: boolean;
   help: boolean;
+  /** Team mode: people sign in with their own Keystone credentials (see src/server/team). */
+  team: boolean;
+  /** Team mode: end a session after this many minutes without a request. */
+  idleMinutes: number;
+  /** Team mode: always mark the session cookie Secure (the browser reaches the proxy over TLS). */
+  secureCookies: boolean;
+  /** Believe X-Forwarded-Proto / X-Forwarded-For from the reverse proxy in front. */
+  trustProxy: boolean;
 }
+
+export const DEFAULT_IDLE_MINUTES = 30;
 
 export const USAGE = `Usage: npm start -- [options]
   --port N             port to listen on (default $GLANCE_LINEAGE_PORT or ${DEFAULT_PORT}; 0 = any free port)
@@ -29,7 +39,11 @@ export const USAGE = `Usage: npm start -- [options]
   --test-controls      demo only: enable /api/_sim/* (reset scenario, faults, token expiry) for tests
   --allow-host NAME    also accept this Host name (repeatable; DNS-rebinding allowlist)
   --audit-file PATH    audit log file (default .audit/audit.jsonl; also GLANCE_LINEAGE_AUDIT_FILE)
-  --verbose            log one line per request (tokens redacted)`;
+  --verbose            log one line per request (tokens redacted)
+  --team               team mode: a sign-in page, one Keystone session per person (also GLANCE_LINEAGE_TEAM=1)
+  --idle-minutes N     team mode: end a session after N idle minutes (default ${DEFAULT_IDLE_MINUTES}; GLANCE_LINEAGE_IDLE_MINUTES)
+  --secure-cookies     team mode: always mark the session cookie Secure (served over TLS)
+  --trust-proxy        believe X-Forwarded-Proto/-For from the TLS reverse proxy in front (GLANCE_LINEAGE_TRUST_PROXY=1)`;
 
 export class FlagError extends Error {}
 
@@ -60,6 +74,10 @@ export function parseServerFlags(
         'allow-host': { type: 'string', multiple: true },
         'audit-file': { type: 'string' },
         verbose: { type: 'boolean' },
+        team: { type: 'boolean' },
+        'idle-minutes': { type: 'string' },
+        'secure-cookies': { type: 'boolean' },
+        'trust-proxy': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -76,6 +94,10 @@ export function parseServerFlags(
   if (!DEMO_USERS.includes(demoUser))
     throw new FlagError(`--demo-user must be one of ${DEMO_USERS.join(', ')}, got '${demoUser}'`);
   if (values.demo && values.cloud) throw new FlagError('--demo and --cloud exclude each other');
+  const idleText = values['idle-minutes'] ?? env.GLANCE_LINEAGE_IDLE_MINUTES;
+  const idleMinutes = idleText === undefined ? DEFAULT_IDLE_MINUTES : Number(idleText);
+  if (idleText !== undefined && (!/^\d+(\.\d+)?$/.test(idleText) || idleMinutes <= 0))
+    throw new FlagError(`--idle-minutes must be a positive number of minutes, got '${idleText}'`);
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -88,6 +110,10 @@ export function parseServerFlags(
     auditFile: values['audit-file'] ?? env.GLANCE_LINEAGE_AUDIT_FILE ?? null,
     verbose: values.verbose ?? false,
     help: values.help ?? false,
+    team: (values.team ?? false) || env.GLANCE_LINEAGE_TEAM === '1',
+    idleMinutes,
+    secureCookies: values['secure-cookies'] ?? false,
+    trustProxy: (values['trust-proxy'] ?? false) || env.GLANCE_LINEAGE_TRUST_PROXY === '1',
   };
 }
 

@@ -12,6 +12,9 @@ import { extraAllowedHosts, FlagError, parseServerFlags, USAGE } from './flags';
 import { redactSecrets } from './headers';
 import { describeUpstream, openUpstream } from './open-upstream';
 import { proxySettings } from './settings';
+import { openTeamCloud } from './team/open-team-cloud';
+import { personUpstream } from './team/request-person';
+import { createTeamMode, type TeamMode } from './team/team-mode';
 
 const DIST = path.resolve(import.meta.dirname, '..', '..', 'dist');
 const SHUTDOWN_GRACE_MS = 3000;
@@ -39,8 +42,21 @@ async function main(): Promise<void> {
   }
 
   let opened;
+  let team: TeamMode | null = null;
   try {
-    opened = await openUpstream({ cloud: flags.cloud, demo: flags.demo, demoUser: flags.demoUser });
+    if (flags.team) {
+      const t = openTeamCloud({ cloud: flags.cloud, demo: flags.demo });
+      team = createTeamMode({
+        cloud: t.cloud,
+        idleMs: flags.idleMinutes * 60_000,
+        secureCookies: flags.secureCookies,
+        trustProxy: flags.trustProxy,
+      });
+      opened = { session: null, mode: t.mode, sim: t.sim, authUrl: t.cloud.config.auth.auth_url, cloud: t.cloud.config.name };
+    } else {
+      const o = await openUpstream({ cloud: flags.cloud, demo: flags.demo, demoUser: flags.demoUser });
+      opened = { ...o, authUrl: null, cloud: null };
+    }
   } catch (e) {
     if (isOpenStackError(e)) fail(e.message, 1);
     throw e;
@@ -54,9 +70,11 @@ async function main(): Promise<void> {
     port: flags.port,
     readOnly: flags.readOnly,
     allowHosts: extraAllowedHosts(flags),
+    trustProxy: flags.trustProxy,
   });
   const app = createApp({
-    upstream: opened.session,
+    upstream: opened.session ?? personUpstream,
+    team,
     settings,
     audit: createFileAuditLog(auditFile),
     staticDir,
@@ -73,11 +91,15 @@ async function main(): Promise<void> {
         allowHosts: extraAllowedHosts(flags),
       }).allowedHosts;
     const where = `http://${urlHost(flags.host)}:${info.port}`;
-    const extras = [flags.readOnly ? 'read-only' : '', flags.testControls ? 'test controls on' : '']
+    const extras = [
+      flags.readOnly ? 'read-only' : '',
+      flags.testControls ? 'test controls on' : '',
+      team ? `team mode, sign-in at ${opened.authUrl ?? ''}, idle ${flags.idleMinutes} min` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     process.stdout.write(
-      `Glance Lineage on ${where} (${describeUpstream(opened.mode, opened.session.info())})${extras ? ` [${extras}]` : ''}\n`,
+      `Glance Lineage on ${where} (${opened.session ? describeUpstream(opened.mode, opened.session.info()) : `${opened.mode === 'demo' ? 'demo cloud: built-in simulator' : `cloud ${opened.cloud ?? ''}`}`})${extras ? ` [${extras}]` : ''}\n`,
     );
     if (!staticDir)
       process.stdout.write('No built app in dist/: run `npm run build` (the API is served anyway).\n');
@@ -93,7 +115,11 @@ async function main(): Promise<void> {
     process.stdout.write(`${signal}: stopping\n`);
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
-      const revoke = opened.mode === 'cloud' ? opened.session.revoke() : Promise.resolve();
+      const revoke = team
+        ? team.store.destroyAll()
+        : opened.mode === 'cloud' && opened.session
+          ? opened.session.revoke()
+          : Promise.resolve();
       revoke.then(
         () => process.exit(0),
         () => process.exit(0),

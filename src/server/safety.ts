@@ -23,7 +23,11 @@ export function isHostAllowed(host: string, settings: ProxySettings): boolean {
 export function csrfRefusal(req: Request, settings: ProxySettings): string | null {
   const origin = req.headers.get('origin');
   if (origin !== null) {
-    const own = `${new URL(req.url).protocol}//${requestHost(req)}`;
+    const forwarded = settings.trustProxy
+      ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
+      : undefined;
+    const scheme = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(req.url).protocol;
+    const own = `${scheme}//${requestHost(req)}`;
     if (origin.toLowerCase() !== own) return `Cross-site request refused: Origin ${origin} is not ${own}.`;
   }
   if (req.headers.get(settings.appHeader) !== '1')

@@ -6,6 +6,8 @@ export interface ProxySettings {
   allowedHosts: string[];
   /** The header every mutating request from the app carries (CSRF defence): `X-Glance-Lineage: 1`. */
   appHeader: 'X-Glance-Lineage';
+  /** A trusted TLS reverse proxy is in front: its X-Forwarded-Proto is the scheme browsers see (team mode). */
+  trustProxy?: boolean;
 }
 
 export const APP_HEADER = 'X-Glance-Lineage' as const;
@@ -25,8 +27,10 @@ export function proxySettings(opts: {
   port: number;
   readOnly?: boolean;
   allowHosts?: readonly string[];
+  trustProxy?: boolean;
 }): ProxySettings {
   return {
+    ...(opts.trustProxy ? { trustProxy: true } : {}),
     readOnly: opts.readOnly ?? false,
     allowedHosts: [
       ...defaultAllowedHosts(opts.port),

@@ -27,11 +27,10 @@ describe('assessDelete', () => {
   it('lets an orphan snapshot go with a plain confirmation', () => {
     expect(assess(graph, DEMO_IDS.tmp1Snap).risk).toBe('normal');
   });
-  it("asks to type the name for another project's image", () => {
-    const a = assessDelete(graph, graph.nodes.get(DEMO_IDS.tmp1Snap)!, {
-      ...viewer,
-      projectId: PROJECT_IDS.admin,
-    });
+  it("asks to type the name for another project's image, unless an admin chose all projects", () => {
+    const other = { ...viewer, projectId: PROJECT_IDS.admin };
+    expect(assessDelete(graph, graph.nodes.get(DEMO_IDS.tmp1Snap)!, other).risk).toBe('normal');
+    const a = assessDelete(graph, graph.nodes.get(DEMO_IDS.tmp1Snap)!, { ...other, allProjects: false });
     expect(a.risk).toBe('high');
     expect(a.reasons.join(' ')).toMatch(/foreign/);
   });

@@ -61,9 +61,12 @@ export function assessDelete(graph: LineageGraph, node: LineageNode, viewer: Vie
   }
   if (inUse) reasons.push(`in use: ${inUse.reason}`);
   if (descendants > 0) reasons.push(`family root: ${descendants} node(s) descend from it`);
-  if (isForeign(node, viewer)) reasons.push(`foreign: owned by project ${node.projectId ?? '?'}`);
+  const foreign = isForeign(node, viewer);
+  // An admin who chose all projects acts on every project's images; anyone else is warned harder.
+  const foreignRisk = foreign && !(viewer.isAdmin && viewer.allProjects);
+  if (foreign) reasons.push(`foreign: owned by project ${node.projectId ?? '?'}`);
   if (unknown) reasons.push(`unknown: ${unknown.reason}`);
-  if (risk === 'normal' && (inUse || descendants > 0 || isForeign(node, viewer) || unknown)) risk = 'high';
+  if (risk === 'normal' && (inUse || descendants > 0 || foreignRisk || unknown)) risk = 'high';
   return {
     risk,
     reasons,

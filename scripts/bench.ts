@@ -2,13 +2,14 @@
  * `npm run bench`: prints figures, one section after the other. Add a section to the list to add a benchmark.
  * Benchmarks are not timed tests: they print, they do not fail on a slow machine.
  *
- * `npm run bench -- --only <key>[,<key>]` runs some sections (keys: engine, loading, proxy, bulk).
+ * `npm run bench -- --only <key>[,<key>]` runs some sections (keys: engine, loading, proxy, bulk, graph).
  * Lab sections use the configured cloud (OS_CLOUD / OS_* like the app) and skip without one; every image
  * they create is named `bench-<run>-...` and deleted at the end, also after a failure or Ctrl-C.
  */
 import { parseArgs } from 'node:util';
 import { benchBulkDelete } from './bench-bulk-delete';
 import { benchEngine, formatEngineTable } from './bench-engine';
+import { benchGraph } from './bench-graph';
 import { sweepLab } from './bench-lab';
 import { benchLoading } from './bench-loading';
 import { benchProxyLoad } from './bench-proxy-load';
@@ -40,6 +41,11 @@ const sections: Section[] = [
     key: 'bulk',
     name: 'Bulk delete on the lab: app (runBulkDelete, concurrency 8) vs raw concurrent DELETEs vs one `openstack image delete` per image',
     run: benchBulkDelete,
+  },
+  {
+    key: 'graph',
+    name: 'Graph in Chromium: data in hand -> interactive graph, JS heap after GC, fps while panning, long tasks',
+    run: benchGraph,
   },
 ];
 

@@ -1,5 +1,5 @@
 import { DEMO_IDS } from '../src/sim/scenarios';
-import { clearFaults, imageIds, setFaults } from './actions-helpers';
+import { clearFaults, imageIds } from './actions-helpers';
 import { expect, nodeById, test } from './fixtures';
 
 test.describe('actions on one node', () => {
@@ -82,11 +82,19 @@ test.describe('actions on one node', () => {
     await expect(diff).toContainText(/−\s*instance_uuid/);
     await expect(diff).toContainText(/~\s*image_type\s*snapshot → golden/);
     await expect(diff).toContainText(/\+\s*glance_lineage_source_server/);
-    await setFaults(request, { errorRate: 1, services: ['image'], methods: ['PATCH'] });
+    await expect(diff).toContainText(/−\s*image_location/);
+    // Someone else removes a property the plan removes: Glance answers 409 to the stale patch.
+    const other = await request.patch(`/api/image/v2/images/${DEMO_IDS.web3Nightly1}`, {
+      headers: { 'X-Glance-Lineage': '1', 'Content-Type': 'application/openstack-images-v2.1-json-patch' },
+      data: JSON.stringify([{ op: 'remove', path: '/image_location' }]),
+    });
+    expect(other.ok()).toBe(true);
     await actions.getByRole('button', { name: 'Apply conversion' }).click();
-    await expect(actions.getByRole('alert')).toContainText('Glance refused the conversion');
-    await expect(actions.getByRole('alert')).toContainText('HTTP 503');
-    await clearFaults(request);
+    const alert = actions.getByRole('alert');
+    await expect(alert).toContainText('Glance refused the conversion');
+    await expect(alert).toContainText('HTTP 409');
+    // The plan is made again from the image as it is now, and applies.
+    await expect(diff).not.toContainText('image_location');
     await actions.getByRole('button', { name: 'Apply conversion' }).click();
     const details = page.getByRole('complementary', { name: 'Details' });
     await expect(details).toContainText(/Kind\s*golden/);

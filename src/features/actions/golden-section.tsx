@@ -28,7 +28,8 @@ export function GoldenSection({ image, user, disabledReason }: Props) {
   const plan = useMemo(() => planGolden(image, { now, by: user }), [image, now, user]);
   const apply = useMutation({
     mutationFn: () => patchImage(image.id, plan.patch),
-    onSuccess: () => refreshAfterChange(qc),
+    // After a refusal too: the plan is made again from the image as Glance has it now.
+    onSettled: () => refreshAfterChange(qc),
   });
   return (
     <Section title="Convert to golden template">

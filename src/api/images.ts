@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { GlanceClient, type Transport } from '../openstack';
+import { collectPages } from './load-progress';
 import { proxyTransport } from './proxy-transport';
 
 export const imageKeys = {
@@ -13,6 +14,6 @@ export const imageQueries = {
   all: (transport: Transport = proxyTransport) =>
     queryOptions({
       queryKey: imageKeys.list({ scope: 'visible' }),
-      queryFn: ({ signal }) => new GlanceClient(transport).listImages({}, { signal }),
+      queryFn: ({ signal }) => collectPages('images', new GlanceClient(transport).pages({}, { signal })),
     }),
 };

@@ -2,6 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { OpenStackError, type ApiService, type Transport } from '../openstack';
 import { imageKeys, imageQueries } from './images';
+import { getLoadProgress } from './load-progress';
 import { serverKeys, serverQueries } from './servers';
 
 /** A transport that answers from a table of `service path` -> JSON body (or a Response), and records calls. */
@@ -35,6 +36,7 @@ describe('imageQueries.all', () => {
     expect(q.queryKey.slice(0, 2)).toEqual(imageKeys.lists());
     const images = await client().fetchQuery(q);
     expect(images.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(getLoadProgress().images).toBe(3);
   });
 
   it('fails with the proxy’s error envelope', async () => {
@@ -72,6 +74,7 @@ describe('serverQueries.list', () => {
     expect(q.queryKey).toEqual(serverKeys.list({ allTenants: true, deleted: true }));
     const servers = await client().fetchQuery(q);
     expect(servers.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(getLoadProgress().deletedServers).toBe(2);
   });
 
   it('asks only for the caller’s project when not all tenants', async () => {

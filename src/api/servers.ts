@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { NovaClient, type Transport } from '../openstack';
+import { collectPages } from './load-progress';
 import { proxyTransport } from './proxy-transport';
 
 export interface ServerListParams {
@@ -21,10 +22,9 @@ export const serverQueries = {
     queryOptions({
       queryKey: serverKeys.list(params),
       queryFn: ({ signal }) =>
-        new NovaClient(transport).listServers({
-          allTenants: params.allTenants,
-          deleted: params.deleted,
-          signal,
-        }),
+        collectPages(
+          params.deleted ? 'deletedServers' : 'servers',
+          new NovaClient(transport).pages({ allTenants: params.allTenants, deleted: params.deleted, signal }),
+        ),
     }),
 };

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
+import { useLoadProgress } from '../../api/load-progress';
 import { ErrorPanel } from '../../components/error-panel';
 import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageInput } from '../../lineage/types';
@@ -29,13 +30,25 @@ export function LineageGraphPanel() {
         onRetry={data.retry}
       />
     );
-  if (!data.input)
-    return (
-      <p role="status" className="p-4 text-sm text-slate-500">
-        Loading images and servers…
-      </p>
-    );
+  if (!data.input) return <LoadingStatus />;
   return <LineageGraphView input={data.input} deletedServersError={data.deletedServersError} />;
+}
+
+function LoadingStatus() {
+  const p = useLoadProgress();
+  const part = (n: number | undefined, what: string) =>
+    n === undefined ? null : `${n.toLocaleString('en')} ${what}`;
+  const parts = [
+    part(p.images, 'images'),
+    part(p.servers, 'servers'),
+    part(p.deletedServers, 'deleted servers'),
+  ];
+  const so = parts.filter(Boolean).join(', ');
+  return (
+    <p role="status" className="p-4 text-sm text-slate-500">
+      Loading images and servers…{so ? ` ${so} so far` : ''}
+    </p>
+  );
 }
 
 function LineageGraphView({

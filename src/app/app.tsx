@@ -1,7 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
 import { PanelBoundary } from '../components/panel-boundary';
+import { useUrlParams } from '../lib/url-state';
 import { Header } from './header';
+import { ExportBar } from './data-views';
+import { LineageModelProvider } from './lineage-model-provider';
 import { MainViews, ViewTabs } from './main-views';
 import { Providers } from './providers';
 
@@ -9,19 +12,36 @@ import { Providers } from './providers';
 export function App({ queryClient }: { queryClient?: QueryClient } = {}) {
   return (
     <Providers client={queryClient}>
-      <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-        <Header />
-        <ViewTabs />
-        <main className="relative min-h-0 flex-1">
-          <MainViews
-            graph={
-              <PanelBoundary title="Could not show the lineage graph">
-                <LineageGraphPanel />
-              </PanelBoundary>
-            }
-          />
-        </main>
-      </div>
+      <LineageModelProvider>
+        <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+          <Header />
+          <ViewBar />
+          <main className="relative min-h-0 flex-1">
+            <MainViews
+              graph={
+                <PanelBoundary title="Could not show the lineage graph">
+                  <LineageGraphPanel />
+                </PanelBoundary>
+              }
+            />
+          </main>
+        </div>
+      </LineageModelProvider>
     </Providers>
+  );
+}
+
+/** The view tabs, and the export of what the graph, table and insights show. */
+function ViewBar() {
+  const view = useUrlParams().get('view') ?? 'graph';
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1">
+      <ViewTabs />
+      {view === 'graph' || view === 'table' || view === 'insights' ? (
+        <div className="ml-auto">
+          <ExportBar graphOnScreen={view === 'graph'} />
+        </div>
+      ) : null}
+    </div>
   );
 }

@@ -7,18 +7,21 @@ import { AuditLogView } from '../features/actions/audit-log-view';
 import { CleanupView } from '../features/actions/cleanup-view';
 import { NodeActionsPanel } from '../features/actions/node-actions-panel';
 import { PanelBoundary } from '../components/panel-boundary';
+import { InsightsPanel, InspectorColumn, TableViewPanel } from './data-views';
 import { setUrlParams, useUrlParams } from '../lib/url-state';
 
-type View = 'graph' | 'cleanup' | 'audit';
+type View = 'graph' | 'table' | 'insights' | 'cleanup' | 'audit';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'graph', label: 'Graph' },
+  { id: 'table', label: 'Table' },
+  { id: 'insights', label: 'Insights' },
   { id: 'cleanup', label: 'Cleanup' },
   { id: 'audit', label: 'Audit log' },
 ];
 
 function currentView(v: string | null): View {
-  return v === 'cleanup' || v === 'audit' ? v : 'graph';
+  return VIEWS.find((x) => x.id === v)?.id ?? 'graph';
 }
 
 export function ViewTabs() {
@@ -55,12 +58,28 @@ export function MainViews({ graph }: { graph: ReactNode }) {
         <AuditLogView />
       </PanelBoundary>
     );
-  return (
-    <>
-      {graph}
-      <PanelBoundary title="Could not show the actions">
-        <NodeActionsPanel />
+  if (view === 'insights')
+    return (
+      <PanelBoundary title="Could not show the insights">
+        <InsightsPanel />
       </PanelBoundary>
-    </>
+    );
+  // The graph and the table share the selection, shown in the inspector on the right.
+  return (
+    <div className="absolute inset-0 flex">
+      <div className="relative min-w-0 flex-1">
+        {view === 'table' ? (
+          <PanelBoundary title="Could not show the table">
+            <TableViewPanel />
+          </PanelBoundary>
+        ) : (
+          graph
+        )}
+        <PanelBoundary title="Could not show the actions">
+          <NodeActionsPanel />
+        </PanelBoundary>
+      </div>
+      <InspectorColumn />
+    </div>
   );
 }

@@ -142,3 +142,28 @@ test.describe('actions on one node', () => {
     expect(copy?.status).toBe('active');
   });
 });
+
+test.describe('tags on a selection', () => {
+  test('one tag added to and removed from every selected image, protected ones included', async ({
+    page,
+  }) => {
+    await page.goto(`/?view=cleanup&selected=${DEMO_IDS.web3Snap}`);
+    await page.getByRole('radio', { name: 'The current selection' }).check();
+    const ids = page.getByLabel('Image ids');
+    await expect(ids).toHaveValue(DEMO_IDS.web3Snap);
+    await ids.fill(`${DEMO_IDS.web3Snap}\n${DEMO_IDS.web1Snap}`);
+    await page.getByLabel('Tag for the selection').fill('sel-e2e');
+    await page.getByRole('button', { name: 'Add to 2 images' }).click();
+    await expect(page.getByLabel('Tag result')).toHaveText('2 done, 0 failed');
+    await page.goto('/?tag=sel-e2e');
+    await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeVisible();
+    await expect(nodeById(page, DEMO_IDS.web1Snap)).toBeVisible();
+    await expect(nodeById(page, DEMO_IDS.tmp1Snap)).toHaveCount(0);
+    await page.goto(`/?view=cleanup&selected=${DEMO_IDS.web3Snap}`);
+    await page.getByRole('radio', { name: 'The current selection' }).check();
+    await page.getByLabel('Image ids').fill(`${DEMO_IDS.web3Snap} ${DEMO_IDS.web1Snap}`);
+    await page.getByLabel('Tag for the selection').fill('sel-e2e');
+    await page.getByRole('button', { name: 'Remove from 2 images' }).click();
+    await expect(page.getByLabel('Tag result')).toHaveText('2 done, 0 failed');
+  });
+});

@@ -5,7 +5,8 @@ import { selectForRetention } from '../../lineage';
 import type { LineageGraph, Viewer } from '../../lineage';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
 import { BulkJobPanel } from './bulk-job-panel';
-import { describeRule, toRetentionRule, type RuleDraft, type RuleKind } from './cleanup-rule';
+import { BulkTagsSection } from './bulk-tags-section';
+import { describeRule, parseIds, toRetentionRule, type RuleDraft, type RuleKind } from './cleanup-rule';
 import { formatBytes, plural } from './format';
 import { ActionError, Button, ReadOnlyNote, Section } from './ui';
 import { useActionData } from './use-action-data';
@@ -71,6 +72,14 @@ function DryRun({
     [graph, draft, now, viewer],
   );
   const count = plan.selected.length;
+  // Tags apply to the whole selection, including images a delete would exclude (protected, in use).
+  const tagIds = useMemo(
+    () =>
+      draft.kind === 'ids'
+        ? parseIds(draft.ids).filter((id) => graph.nodes.get(id)?.image !== undefined)
+        : plan.selected.map((s) => s.id),
+    [draft, graph, plan],
+  );
   const start = useMutation({
     mutationFn: () =>
       startBulkDelete(
@@ -183,6 +192,8 @@ function DryRun({
           </table>
         </details>
       </Section>
+
+      <BulkTagsSection ids={tagIds} disabledReason={readOnlyReason} />
 
       <Section title="Confirm">
         {count === 0 ? (

@@ -1,4 +1,5 @@
 import { SessionBar } from '../features/session/session-bar';
+import { TeamControls } from '../features/sign-in/team-controls';
 import { PanelBoundary } from '../components/panel-boundary';
 import { ThemeToggle } from '../components/theme-toggle';
 
@@ -9,7 +10,8 @@ export function Header() {
       <PanelBoundary title="Could not show the session">
         <SessionBar />
       </PanelBoundary>
-      <div className="ml-auto">
+      <div className="ml-auto flex items-center gap-3">
+        <TeamControls />
         <ThemeToggle />
       </div>
     </header>

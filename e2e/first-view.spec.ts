@@ -43,12 +43,12 @@ test.describe('first view of the demo cloud', () => {
     await expect(badge).toHaveAttribute('title', /tmp-1/);
 
     await orphan.click();
-    const details = page.getByRole('complementary', { name: 'Details' });
+    const details = page.getByRole('complementary', { name: 'Inspector' });
     await expect(details.getByRole('heading', { name: 'tmp-1-snap' })).toBeVisible();
-    await expect(details.getByText(DEMO_IDS.tmp1Snap)).toBeVisible();
+    await expect(details.getByText(DEMO_IDS.tmp1Snap, { exact: true }).first()).toBeVisible();
     const reason = (await badge.getAttribute('title')) ?? '';
     expect(reason.length).toBeGreaterThan(10);
-    await expect(details.getByRole('list', { name: 'Facts' })).toContainText(reason);
+    await expect(details.getByRole('list', { name: 'Facts and reasons' })).toContainText(reason);
     await expect(page).toHaveURL(new RegExp(`selected=${DEMO_IDS.tmp1Snap}`));
   });
 
@@ -63,7 +63,7 @@ test.describe('first view of the demo cloud', () => {
     await expect(node).toBeVisible();
     await expect(node).toContainText(XSS_IMAGE_NAME);
     await expect(
-      page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 }),
+      page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }),
     ).toHaveText(XSS_IMAGE_NAME);
     expect(await node.locator('script').count()).toBe(0);
     expect(dialogs).toEqual([]);

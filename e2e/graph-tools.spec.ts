@@ -2,6 +2,9 @@ import { DEMO_IDS } from '../src/sim/scenarios';
 import { expect, lineageNode, nodeById, test } from './fixtures';
 
 test.describe('graph tools', () => {
+  // A desktop view: the selection opens the inspector column next to the graph.
+  test.use({ viewport: { width: 1680, height: 1000 } });
+
   test('search by name focuses and selects the match, and the URL keeps it', async ({ page }) => {
     await page.goto('/');
     const search = page.getByRole('searchbox', { name: /search/i });
@@ -10,7 +13,7 @@ test.describe('graph tools', () => {
     await expect(status).toHaveText('1 match');
     await search.press('Enter');
     await expect(status).toHaveText('1 of 1');
-    const details = page.getByRole('complementary', { name: 'Details' });
+    const details = page.getByRole('complementary', { name: 'Inspector' });
     await expect(details.getByRole('heading', { level: 2 })).toHaveText('web-3-snap');
     await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeInViewport();
     await expect(page).toHaveURL(new RegExp(`q=WEB-3-SNAP.*selected=${DEMO_IDS.web3Snap}`));
@@ -62,14 +65,14 @@ test.describe('graph tools', () => {
     await expect(nodeById(page, DEMO_IDS.cirros)).not.toHaveClass(/is-related/);
     await expect(page.locator('.lineage-canvas')).toHaveClass(/has-selection/);
 
-    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Close inspector' }).click();
     await expect(page.locator('.lineage-canvas')).not.toHaveClass(/has-selection/);
   });
 
   test('a shared link with a selection opens on that node with its details', async ({ page }) => {
     await page.goto(`/?selected=${DEMO_IDS.web3Snap}`);
     await expect(
-      page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 }),
+      page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }),
     ).toHaveText('web-3-snap');
     await expect(lineageNode(page, 'snapshot', 'web-3-snap')).toBeInViewport();
   });
@@ -108,7 +111,7 @@ test.describe('graph tools', () => {
     await nodeById(page, DEMO_IDS.web2Snap).focus();
     await page.keyboard.press('Enter');
     await expect(
-      page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 2 }),
+      page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { level: 2 }),
     ).toHaveText('web-2-snap');
   });
 });

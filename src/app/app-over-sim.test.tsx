@@ -20,10 +20,10 @@ describe('the app over the proxy and the demo simulator (in-process)', () => {
 
     expect(await screen.findByText('Demo cloud (built-in simulator)')).toBeInTheDocument();
     expect(await screen.findByText(/^\d+ nodes$/, {}, { timeout: 5000 })).toBeInTheDocument();
-    const details = screen.getByRole('complementary', { name: 'Details' });
+    const details = screen.getByRole('complementary', { name: 'Inspector' });
     expect(within(details).getByRole('heading', { level: 2 })).toHaveTextContent('tmp-1-snap');
     expect(
-      within(within(details).getByRole('list', { name: 'Facts' })).getByText('orphan'),
+      within(within(details).getByRole('list', { name: 'Facts and reasons' })).getByText('orphan'),
     ).toBeInTheDocument();
   });
 

@@ -111,7 +111,16 @@ export function LineageCanvas(props: LineageCanvasProps) {
   );
 
   useEffect(() => {
-    if (focus && ready.current) centerOn(focus.id);
+    if (!focus || !ready.current) return;
+    // Selecting a node can open a side column and narrow the canvas; center once React Flow has the new size.
+    let second = 0;
+    const first = requestAnimationFrame(() => {
+      second = requestAnimationFrame(() => centerOn(focus.id));
+    });
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
   }, [focus, centerOn]);
 
   return (

@@ -7,8 +7,8 @@ import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
-import { DetailsPanel } from './details-panel';
-import { ExportMenu } from './export-menu';
+import { CopyLinkButton } from './copy-link-button';
+import { SelectionTools } from './selection-tools';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
 import { highlightEdges, highlightNodes } from './highlight';
@@ -119,7 +119,15 @@ function LineageGraphView({
         onNextMatch={nextMatch}
         onFilter={url.setFilter}
       >
-        <ExportMenu graph={shownGraph} />
+        {selected ? (
+          <SelectionTools
+            name={selected.name}
+            childCount={shownGraph.children.get(selected.id)?.length ?? 0}
+            collapsed={url.collapsed.has(selected.id)}
+            onToggleCollapsed={() => url.toggleCollapsed(selected.id)}
+          />
+        ) : null}
+        <CopyLinkButton />
       </GraphToolbar>
       <DataNotices problems={graph.problems} deletedServersError={deletedServersError} />
       <div className="relative min-h-0 flex-1">
@@ -142,16 +150,6 @@ function LineageGraphView({
             />
           </ReactFlowProvider>
         )}
-        {selected ? (
-          <DetailsPanel
-            node={selected}
-            parent={selected.parentId ? graph.nodes.get(selected.parentId) : undefined}
-            childCount={graph.children.get(selected.id)?.length ?? 0}
-            collapsed={url.collapsed.has(selected.id)}
-            onToggleCollapsed={() => url.toggleCollapsed(selected.id)}
-            onClose={() => url.select(null)}
-          />
-        ) : null}
       </div>
     </div>
   );

@@ -51,5 +51,9 @@ export const auditKeys = {
 
 export const auditQueries = {
   list: (f: AuditFilter) =>
-    queryOptions({ queryKey: auditKeys.list(f), queryFn: ({ signal }) => listAudit(f, signal), staleTime: 0 }),
+    queryOptions({
+      queryKey: auditKeys.list(f),
+      queryFn: ({ signal }) => listAudit(f, signal),
+      staleTime: 0,
+    }),
 };

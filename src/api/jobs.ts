@@ -102,11 +102,17 @@ async function post<T>(path: string, body?: unknown): Promise<T> {
   return readJson<T>('proxy', res);
 }
 
-export function startBulkDelete(ids: string[], concurrency: number): Promise<{ jobId: string; job: BulkDeleteJobView }> {
+export function startBulkDelete(
+  ids: string[],
+  concurrency: number,
+): Promise<{ jobId: string; job: BulkDeleteJobView }> {
   return post('/api/jobs/bulk-delete', { ids, concurrency });
 }
 
-export function startCopyImage(sourceId: string, name?: string): Promise<{ jobId: string; job: CopyJobView }> {
+export function startCopyImage(
+  sourceId: string,
+  name?: string,
+): Promise<{ jobId: string; job: CopyJobView }> {
   return post('/api/jobs/copy-image', { sourceId, ...(name ? { name } : {}) });
 }
 

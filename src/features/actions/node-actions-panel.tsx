@@ -30,7 +30,7 @@ function NodeActions({ id }: { id: string }) {
   return (
     <aside
       aria-label="Actions"
-      className="absolute right-[21rem] bottom-3 z-10 max-h-[70%] w-80 space-y-2 overflow-y-auto rounded-md border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
+      className="absolute right-3 bottom-3 z-10 max-h-[70%] w-80 space-y-2 overflow-y-auto rounded-md border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
     >
       <h2 className="font-semibold">Actions: {node.name || node.id}</h2>
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}

@@ -73,11 +73,13 @@ export function MainViews({ graph }: { graph: ReactNode }) {
             <TableViewPanel />
           </PanelBoundary>
         ) : (
-          graph
+          <>
+            {graph}
+            <PanelBoundary title="Could not show the actions">
+              <NodeActionsPanel />
+            </PanelBoundary>
+          </>
         )}
-        <PanelBoundary title="Could not show the actions">
-          <NodeActionsPanel />
-        </PanelBoundary>
       </div>
       <InspectorColumn />
     </div>

@@ -27,7 +27,8 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'parent', label: 'Parent' },
   { key: 'facts', label: 'Facts' },
 ];
-const GRID = 'grid grid-cols-[minmax(10rem,2fr)_7rem_6rem_minmax(6rem,1fr)_5.5rem_10rem_minmax(8rem,1.5fr)_minmax(8rem,1.5fr)]';
+const GRID =
+  'grid grid-cols-[minmax(8rem,2fr)_6.5rem_5.5rem_5rem_4.5rem_8.5rem_minmax(6rem,1.2fr)_minmax(7rem,1.5fr)]';
 
 /** The filtered set as rows: sortable by any column, virtualized, a row selects its node. */
 export function TableView({ graph, full, selectedId, onSelect }: TableViewProps) {

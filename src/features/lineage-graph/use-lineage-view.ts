@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { buildLineage, descendantsOf, layoutTree } from '../../lineage';
+import { descendantsOf, layoutTree } from '../../lineage';
+import { sharedLineage } from '../../lib/shared-lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import {
   NODE_HEIGHT,
@@ -16,9 +17,9 @@ export interface FlowView {
 
 export const LAYOUT_OPTIONS = { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 72, siblingGap: 14 };
 
-/** The lineage of the fetched data, built once per data change. */
+/** The lineage of the fetched data, built once per data change and shared with the other views. */
 export function useLineageGraph(input: LineageInput): LineageGraph {
-  return useMemo(() => timed('glance-lineage:build', () => buildLineage(input)), [input]);
+  return useMemo(() => timed('glance-lineage:build', () => sharedLineage(input)), [input]);
 }
 
 /** Runs `fn` under a User Timing measure, so browser benchmarks and devtools can read the cost. */

@@ -8,6 +8,22 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 /** The e2e server's audit log: a fresh file per run, never the user's own `.audit/`. */
 const AUDIT_FILE = path.join(os.tmpdir(), `glance-lineage-e2e-audit-${process.pid}.jsonl`);
+/** The team-mode e2e server (e2e/team-*.spec.ts): sign-in against the simulator's Keystone. */
+const TEAM_PORT = Number(process.env.E2E_TEAM_PORT ?? 4320);
+const TEAM_AUDIT_FILE = path.join(os.tmpdir(), `glance-lineage-e2e-team-audit-${process.pid}.jsonl`);
+const CHROMIUM_LAUNCH = {
+  executablePath: CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
 
 export default defineConfig({
   testDir: './e2e',
@@ -19,29 +35,34 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: ['**/*.real.spec.ts', '**/team-*.spec.ts'],
+      use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH },
+    },
+    {
+      name: 'team',
+      testMatch: '**/team-*.spec.ts',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
+        baseURL: `http://127.0.0.1:${TEAM_PORT}`,
       },
     },
   ],
-  webServer: {
-    command: `npx vite build && node_modules/.bin/tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite build && node_modules/.bin/tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    {
+      // Started after the first server, which builds dist/ (servers start in order).
+      command: `node_modules/.bin/tsx src/server/main.ts --demo --team --port ${TEAM_PORT} --test-controls --idle-minutes 30 --audit-file ${TEAM_AUDIT_FILE}`,
+      url: `http://127.0.0.1:${TEAM_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 });

@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         idleMs: flags.idleMinutes * 60_000,
         secureCookies: flags.secureCookies,
         trustProxy: flags.trustProxy,
+        testControls: flags.testControls && t.mode === 'demo',
       });
       opened = { session: null, mode: t.mode, sim: t.sim, authUrl: t.cloud.config.auth.auth_url, cloud: t.cloud.config.name };
     } else {

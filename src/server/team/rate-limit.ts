@@ -39,6 +39,11 @@ export class FailureRateLimit {
     if (this.#failures.size > 10_000) this.#sweep(now);
   }
 
+  /** Forgets every failure (test controls only). */
+  clear(): void {
+    this.#failures.clear();
+  }
+
   #recent(key: string, now: number): number[] {
     const list = (this.#failures.get(key) ?? []).filter((t) => t > now - this.#windowMs);
     if (list.length === 0) this.#failures.delete(key);

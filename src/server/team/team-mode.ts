@@ -28,6 +28,8 @@ export interface TeamOptions {
   /** Failed sign-ins allowed per address and per user name in the window (default 5 per 15 minutes). */
   rateLimit?: { max: number; windowMs: number };
   now?: () => number;
+  /** Demo with --test-controls: also `POST /api/_sim/team/reset-rate-limits` (e2e runs sign in from one address). */
+  testControls?: boolean;
 }
 
 export interface TeamMode {
@@ -128,6 +130,11 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
         }
       });
       mountTeamRoutes(app, deps, { store, limiter, cookieOpts, cloud: opts.cloud });
+      if (opts.testControls)
+        app.post('/api/_sim/team/reset-rate-limits', (c) => {
+          limiter.clear();
+          return c.json({ ok: true });
+        });
     },
     personReadOnly() {
       const p = currentPerson();

@@ -51,7 +51,10 @@ interface JsonRow {
 }
 
 test.describe('export', () => {
-  test('CSV and JSON hold the filtered set, facts with reasons, and formula-looking names defused', async ({ page, request }) => {
+  test('CSV and JSON hold the filtered set, facts with reasons, and formula-looking names defused', async ({
+    page,
+    request,
+  }) => {
     // A read first: after the simulator reset the proxy's token is stale, and only reads re-authenticate
     // and retry (a POST with a body is answered 401 once).
     expect((await request.get('/api/image/v2/images?limit=1')).ok()).toBe(true);
@@ -71,7 +74,18 @@ test.describe('export', () => {
     const csv = await download(page, 'Download CSV');
     expect(csv.name).toMatch(/^glance-lineage-.*\.csv$/);
     const rows = parseCsv(csv.bytes.toString('utf8'));
-    expect(rows[0]).toEqual(['id', 'name', 'kind', 'project', 'status', 'size_bytes', 'created', 'parent', 'root', 'facts']);
+    expect(rows[0]).toEqual([
+      'id',
+      'name',
+      'kind',
+      'project',
+      'status',
+      'size_bytes',
+      'created',
+      'parent',
+      'root',
+      'facts',
+    ]);
     expect(rows).toHaveLength(expected + 1);
     const byId = new Map(rows.slice(1).map((r) => [r[0], r]));
     const web3 = byId.get(DEMO_IDS.web3Snap);
@@ -92,7 +106,12 @@ test.describe('export', () => {
     expect(items).toHaveLength(expected);
     expect(items.find((r) => r.id === hostileId)?.name).toBe(hostile);
     const web2 = items.find((r) => r.id === DEMO_IDS.web2Snap);
-    expect(web2).toMatchObject({ name: 'web-2-snap', kind: 'snapshot', parent: DEMO_IDS.web2, root: DEMO_IDS.debian12 });
+    expect(web2).toMatchObject({
+      name: 'web-2-snap',
+      kind: 'snapshot',
+      parent: DEMO_IDS.web2,
+      root: DEMO_IDS.debian12,
+    });
     for (const f of web2?.facts ?? []) expect(f.reason.length).toBeGreaterThan(3);
   });
 
@@ -103,7 +122,9 @@ test.describe('export', () => {
     expect(row?.[9]).toMatch(/orphan: its server tmp-1 \(2f84eac3\) was deleted/);
   });
 
-  test('the visible graph downloads as a non-empty PNG and SVG; the table view offers neither', async ({ page }) => {
+  test('the visible graph downloads as a non-empty PNG and SVG; the table view offers neither', async ({
+    page,
+  }) => {
     await page.goto(`/?selected=${DEMO_IDS.web3Snap}`);
     await expect(page.locator(`.react-flow__node[data-id="${DEMO_IDS.web3Snap}"]`)).toBeVisible();
 

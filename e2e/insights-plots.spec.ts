@@ -25,7 +25,9 @@ test.describe('insights', () => {
     await expect(cirros.getByRole('cell').nth(4)).not.toHaveText('0 B');
   });
 
-  test('snapshots over time, per month or per week (kept in the URL), following the filters', async ({ page }) => {
+  test('snapshots over time, per month or per week (kept in the URL), following the filters', async ({
+    page,
+  }) => {
     await page.goto('/?view=insights');
     const fig = page.getByRole('figure', { name: 'Snapshots created over time' });
     await expect(fig.getByRole('img', { name: /Snapshots created over time/ })).toBeVisible();
@@ -39,12 +41,18 @@ test.describe('insights', () => {
     await expect(page).toHaveURL(/per=week/);
     await expect(data.getByRole('columnheader', { name: 'Week of' })).toBeVisible();
     for (const monday of ['2026-02-02', '2026-02-09', '2026-02-16'])
-      expect(Number(await data.getByRole('row').filter({ hasText: monday }).getByRole('cell').nth(1).textContent())).toBeGreaterThanOrEqual(1);
+      expect(
+        Number(
+          await data.getByRole('row').filter({ hasText: monday }).getByRole('cell').nth(1).textContent(),
+        ),
+      ).toBeGreaterThanOrEqual(1);
 
     const weeks = await data.getByRole('row').count();
     await page.getByLabel('Tag').selectOption('nightly');
     await expect.poll(() => data.getByRole('row').count()).toBeLessThan(weeks);
-    await expect(page.getByRole('figure', { name: 'Storage per lineage family' }).getByRole('img')).not.toContainText('windows-server-2022');
+    await expect(
+      page.getByRole('figure', { name: 'Storage per lineage family' }).getByRole('img'),
+    ).not.toContainText('windows-server-2022');
   });
 
   test('the plots read in dark mode: text uses the theme’s colour', async ({ page }) => {

@@ -2,7 +2,10 @@ import { expect, test } from './fixtures';
 
 const APP = { 'X-Glance-Lineage': '1' };
 
-test('a failing Nova shows its error with a request id in the table view only, and Retry recovers', async ({ page, request }) => {
+test('a failing Nova shows its error with a request id in the table view only, and Retry recovers', async ({
+  page,
+  request,
+}) => {
   const set = await request.post('/api/_sim/faults', {
     headers: APP,
     data: { errorRate: 1, services: ['compute'], methods: ['GET'] },

@@ -13,11 +13,17 @@ test.describe('table view', () => {
     await expect(grid.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'ascending');
     await expect(firstRow).toHaveAttribute('aria-label', 'image <script>alert(1)</script> release notes');
     await grid.getByRole('button', { name: /^Name/ }).click();
-    await expect(grid.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(grid.getByRole('columnheader', { name: /^Name/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     await expect(firstRow).not.toHaveAttribute('aria-label', /script/);
 
     await grid.getByRole('button', { name: /^Size/ }).click();
-    await expect(grid.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(grid.getByRole('columnheader', { name: /^Size/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
     await expect(firstRow).toHaveAttribute('aria-label', 'image windows-server-2022');
     await expect(page).toHaveURL(/sort=size-desc/);
     await page.reload();
@@ -30,7 +36,9 @@ test.describe('table view', () => {
     expect(rendered).toBeLessThan(rowCount);
   });
 
-  test('uses the graph’s filters; selecting a row selects the node, kept across the graph ⇄ table switch', async ({ page }) => {
+  test('uses the graph’s filters; selecting a row selects the node, kept across the graph ⇄ table switch', async ({
+    page,
+  }) => {
     await page.goto('/?view=table');
     const grid = page.getByRole('grid', { name: 'Lineage table' });
     const allRows = Number(await grid.getAttribute('aria-rowcount'));
@@ -74,12 +82,17 @@ test.describe('table view', () => {
 
     await page.goBack();
     await expect(page).toHaveURL(/view=table/);
-    await expect(grid.getByRole('row', { name: 'snapshot web-3-snap' })).toHaveAttribute('aria-selected', 'true');
+    await expect(grid.getByRole('row', { name: 'snapshot web-3-snap' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 
   test('a selection from a link scrolls its row into view', async ({ page }) => {
     await page.goto(`/?view=table&sort=name-asc&selected=${DEMO_IDS.web3Snap}`);
-    const row = page.getByRole('grid', { name: 'Lineage table' }).getByRole('row', { name: 'snapshot web-3-snap' });
+    const row = page
+      .getByRole('grid', { name: 'Lineage table' })
+      .getByRole('row', { name: 'snapshot web-3-snap' });
     await expect(row).toBeInViewport();
     await expect(row).toHaveAttribute('aria-selected', 'true');
   });

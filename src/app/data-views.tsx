@@ -45,7 +45,12 @@ function FilterBar({ graph, shown }: { graph: LineageGraph; shown: LineageGraph 
   const matchIndex = url.selectedId ? matches.indexOf(url.selectedId) : -1;
   const nextMatch = (step: 1 | -1): void => {
     if (matches.length === 0) return;
-    const i = matchIndex < 0 ? (step === 1 ? 0 : matches.length - 1) : (matchIndex + step + matches.length) % matches.length;
+    const i =
+      matchIndex < 0
+        ? step === 1
+          ? 0
+          : matches.length - 1
+        : (matchIndex + step + matches.length) % matches.length;
     url.select(matches[i] ?? null);
   };
   return (

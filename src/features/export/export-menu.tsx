@@ -22,7 +22,8 @@ export function ExportMenu({ graph, imageDisabledReason }: ExportMenuProps) {
 
   const exportData = (format: 'csv' | 'json'): void => {
     const rows = exportRows(graph);
-    if (format === 'csv') downloadText(rowsToCsv(rows), 'text/csv;charset=utf-8', `glance-lineage-${fileStamp()}.csv`);
+    if (format === 'csv')
+      downloadText(rowsToCsv(rows), 'text/csv;charset=utf-8', `glance-lineage-${fileStamp()}.csv`);
     else downloadText(rowsToJson(rows), 'application/json', `glance-lineage-${fileStamp()}.json`);
     setStatus(`${format.toUpperCase()} with ${rows.length} rows saved`);
   };

@@ -20,7 +20,13 @@ function node(id: string, over: Partial<LineageNode> = {}): LineageNode {
 }
 
 function graphOf(nodes: LineageNode[]): LineageGraph {
-  return { nodes: new Map(nodes.map((n) => [n.id, n])), edges: [], children: new Map(), roots: [], problems: [] };
+  return {
+    nodes: new Map(nodes.map((n) => [n.id, n])),
+    edges: [],
+    children: new Map(),
+    roots: [],
+    problems: [],
+  };
 }
 
 /** A small RFC 4180 reader, so the tests check what a spreadsheet would see, not our own string layout. */
@@ -53,9 +59,12 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('csvCell', () => {
-  it.each(['=1+1', '+cmd', '-2', '@SUM(A1)', '\tx', '\rx'])('prefixes a formula-looking cell %j with an apostrophe', (v) => {
-    expect(csvCell(v).replace(/^"/, '')).toMatch(/^'/);
-  });
+  it.each(['=1+1', '+cmd', '-2', '@SUM(A1)', '\tx', '\rx'])(
+    'prefixes a formula-looking cell %j with an apostrophe',
+    (v) => {
+      expect(csvCell(v).replace(/^"/, '')).toMatch(/^'/);
+    },
+  );
 
   it('leaves ordinary text alone and quotes commas, quotes and line breaks', () => {
     expect(csvCell('web-1-snap')).toBe('web-1-snap');
@@ -82,9 +91,31 @@ describe('rowsToCsv', () => {
       }),
     ]);
     const rows = parseCsv(rowsToCsv(exportRows(graph)));
-    expect(rows[0]).toEqual(['id', 'name', 'kind', 'project', 'status', 'size_bytes', 'created', 'parent', 'root', 'facts']);
+    expect(rows[0]).toEqual([
+      'id',
+      'name',
+      'kind',
+      'project',
+      'status',
+      'size_bytes',
+      'created',
+      'parent',
+      'root',
+      'facts',
+    ]);
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual(['a', 'debian-12', 'image', 'p1', 'active', '2048', '2026-02-02T10:00:00Z', '', 'a', '']);
+    expect(rows[1]).toEqual([
+      'a',
+      'debian-12',
+      'image',
+      'p1',
+      'active',
+      '2048',
+      '2026-02-02T10:00:00Z',
+      '',
+      'a',
+      '',
+    ]);
     expect(rows[2]?.[1]).toBe(`'=cmd|calc, "x"`);
     expect(rows[2]?.[5]).toBe('');
     expect(rows[2]?.[9]).toBe('orphan: server tmp-1 (2f84eac3) was deleted; protected: protected=true');
@@ -94,7 +125,13 @@ describe('rowsToCsv', () => {
 describe('rowsToJson', () => {
   it('keeps values as they are (no apostrophes) with facts as objects', () => {
     const graph = graphOf([node('b', { name: '=x', facts: [{ kind: 'orphan', reason: 'gone' }] })]);
-    const parsed = JSON.parse(rowsToJson(exportRows(graph))) as { name: string; facts: unknown[]; size_bytes: number }[];
-    expect(parsed).toEqual([expect.objectContaining({ name: '=x', size_bytes: 2048, facts: [{ kind: 'orphan', reason: 'gone' }] })]);
+    const parsed = JSON.parse(rowsToJson(exportRows(graph))) as {
+      name: string;
+      facts: unknown[];
+      size_bytes: number;
+    }[];
+    expect(parsed).toEqual([
+      expect.objectContaining({ name: '=x', size_bytes: 2048, facts: [{ kind: 'orphan', reason: 'gone' }] }),
+    ]);
   });
 });

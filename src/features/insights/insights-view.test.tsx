@@ -33,7 +33,11 @@ describe('InsightsView', () => {
     const rows = within(data)
       .getAllByRole('row')
       .slice(1)
-      .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     // Largest family first: debian-12 holds 1,300 bytes, cirros-0.6 120 of which the orphan's 70 can go.
     expect(rows).toEqual([
       ['debian-12', '2', '1.3 KiB', '0', '0 B'],
@@ -44,7 +48,11 @@ describe('InsightsView', () => {
     const perMonth = within(screen.getByRole('table', { name: 'Snapshots created over time: data' }))
       .getAllByRole('row')
       .slice(1)
-      .map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
+      .map((r) =>
+        within(r)
+          .getAllByRole('cell')
+          .map((c) => c.textContent),
+      );
     expect(perMonth).toEqual([
       ['2026-02', '1'],
       ['2026-03', '1'],

@@ -15,7 +15,11 @@ export function InsightsView({ graph, viewer }: { graph: LineageGraph; viewer: V
   return (
     <div className="absolute inset-0 space-y-4 overflow-y-auto p-4">
       <StoragePlot families={families} />
-      <SnapshotsPlot buckets={buckets} period={period} onPeriod={(p) => setUrlParams({ per: p === 'month' ? null : p })} />
+      <SnapshotsPlot
+        buckets={buckets}
+        period={period}
+        onPeriod={(p) => setUrlParams({ per: p === 'month' ? null : p })}
+      />
     </div>
   );
 }

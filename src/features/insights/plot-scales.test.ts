@@ -49,7 +49,10 @@ describe('ticks', () => {
 
 describe('bucketByPeriod', () => {
   it('counts per Monday-based week with the empty weeks in between', () => {
-    const b = bucketByPeriod(['2026-02-02T10:00:00Z', '2026-02-08T23:00:00Z', '2026-02-16T10:00:00Z'], 'week');
+    const b = bucketByPeriod(
+      ['2026-02-02T10:00:00Z', '2026-02-08T23:00:00Z', '2026-02-16T10:00:00Z'],
+      'week',
+    );
     expect(b).toEqual([
       { start: '2026-02-02', label: '2026-02-02', count: 2 },
       { start: '2026-02-09', label: '2026-02-09', count: 0 },
@@ -58,7 +61,10 @@ describe('bucketByPeriod', () => {
   });
 
   it('counts per month across a year end and skips unreadable dates', () => {
-    const b = bucketByPeriod(['2025-12-31T23:59:59Z', 'not a date', '2026-02-01T00:00:00Z', '2026-02-28T00:00:00Z'], 'month');
+    const b = bucketByPeriod(
+      ['2025-12-31T23:59:59Z', 'not a date', '2026-02-01T00:00:00Z', '2026-02-28T00:00:00Z'],
+      'month',
+    );
     expect(b.map((x) => [x.label, x.count])).toEqual([
       ['2025-12', 1],
       ['2026-01', 0],

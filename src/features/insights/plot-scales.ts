@@ -3,7 +3,10 @@
 export type LinearScale = (value: number) => number;
 
 /** Maps [d0, d1] onto [r0, r1]; a zero-width domain maps everything to r0. */
-export function linearScale([d0, d1]: readonly [number, number], [r0, r1]: readonly [number, number]): LinearScale {
+export function linearScale(
+  [d0, d1]: readonly [number, number],
+  [r0, r1]: readonly [number, number],
+): LinearScale {
   const span = d1 - d0;
   return (v) => (span === 0 ? r0 : r0 + ((v - d0) / span) * (r1 - r0));
 }
@@ -82,7 +85,11 @@ export function bucketByPeriod(dates: readonly string[], period: Period, limit =
   const out: Bucket[] = [];
   for (let d = new Date(Math.min(...keys)); d.getTime() <= last; d = nextStart(d, period)) {
     const start = d.toISOString().slice(0, 10);
-    out.push({ start, label: period === 'month' ? start.slice(0, 7) : start, count: counts.get(d.getTime()) ?? 0 });
+    out.push({
+      start,
+      label: period === 'month' ? start.slice(0, 7) : start,
+      count: counts.get(d.getTime()) ?? 0,
+    });
   }
   return out.slice(-limit);
 }

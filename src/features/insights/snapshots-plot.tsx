@@ -28,7 +28,10 @@ export function SnapshotsPlot({ buckets, period, onPeriod }: SnapshotsPlotProps)
       description={`${total} snapshots and backups in the shown set, counted per ${period}.`}
       width={WIDTH}
       height={HEIGHT}
-      table={{ columns: [period === 'week' ? 'Week of' : 'Month', 'Snapshots'], rows: buckets.map((b) => [b.label, b.count]) }}
+      table={{
+        columns: [period === 'week' ? 'Week of' : 'Month', 'Snapshots'],
+        rows: buckets.map((b) => [b.label, b.count]),
+      }}
       controls={
         <label className="flex items-center gap-1 text-sm">
           Per
@@ -47,17 +50,35 @@ export function SnapshotsPlot({ buckets, period, onPeriod }: SnapshotsPlotProps)
       <g aria-hidden="true" className="text-[11px]">
         {ticks.map((t) => (
           <g key={t}>
-            <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(t)} y2={y(t)} stroke="currentColor" strokeOpacity={0.15} />
+            <line
+              x1={LEFT}
+              x2={WIDTH - RIGHT}
+              y1={y(t)}
+              y2={y(t)}
+              stroke="currentColor"
+              strokeOpacity={0.15}
+            />
             <text x={LEFT - 6} y={y(t) + 4} textAnchor="end" fill="currentColor">
               {t}
             </text>
           </g>
         ))}
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={y(0)} y2={y(0)} stroke="currentColor" strokeOpacity={0.5} />
-        <text transform={`translate(12 ${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`} textAnchor="middle" fill="currentColor" className="font-semibold">
+        <text
+          transform={`translate(12 ${(TOP + HEIGHT - BOTTOM) / 2}) rotate(-90)`}
+          textAnchor="middle"
+          fill="currentColor"
+          className="font-semibold"
+        >
           Snapshots
         </text>
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={HEIGHT - 6} textAnchor="middle" fill="currentColor" className="font-semibold">
+        <text
+          x={(LEFT + WIDTH - RIGHT) / 2}
+          y={HEIGHT - 6}
+          textAnchor="middle"
+          fill="currentColor"
+          className="font-semibold"
+        >
           {period === 'week' ? 'Week (starting Monday, UTC)' : 'Month (UTC)'}
         </text>
       </g>

@@ -37,7 +37,13 @@ export function StoragePlot({ families }: { families: readonly FamilySummary[] }
       height={height}
       table={{
         columns: ['Family', 'Images', 'Bytes', 'Orphans', 'Reclaimable bytes'],
-        rows: shown.map((f) => [f.name || f.rootId, f.imageCount, formatBytes(f.bytes), f.orphanCount, formatBytes(f.reclaimableBytes)]),
+        rows: shown.map((f) => [
+          f.name || f.rootId,
+          f.imageCount,
+          formatBytes(f.bytes),
+          f.orphanCount,
+          formatBytes(f.reclaimableBytes),
+        ]),
       }}
     >
       <g aria-hidden="true" className="text-[11px]">
@@ -50,17 +56,35 @@ export function StoragePlot({ families }: { families: readonly FamilySummary[] }
           </g>
         ))}
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={axisY} y2={axisY} stroke="currentColor" strokeOpacity={0.5} />
-        <text x={(LEFT + WIDTH - RIGHT) / 2} y={axisY + 34} textAnchor="middle" fill="currentColor" className="font-semibold">
+        <text
+          x={(LEFT + WIDTH - RIGHT) / 2}
+          y={axisY + 34}
+          textAnchor="middle"
+          fill="currentColor"
+          className="font-semibold"
+        >
           Image bytes
         </text>
         <text x={LEFT} y={14} fill="currentColor" className="font-semibold">
           Family (root image)
         </text>
-        <rect x={WIDTH - RIGHT - 230} y={6} width={10} height={10} className="fill-sky-400 dark:fill-sky-600" />
+        <rect
+          x={WIDTH - RIGHT - 230}
+          y={6}
+          width={10}
+          height={10}
+          className="fill-sky-400 dark:fill-sky-600"
+        />
         <text x={WIDTH - RIGHT - 216} y={15} fill="currentColor">
           all images
         </text>
-        <rect x={WIDTH - RIGHT - 140} y={6} width={10} height={10} className="fill-red-600 dark:fill-red-400" />
+        <rect
+          x={WIDTH - RIGHT - 140}
+          y={6}
+          width={10}
+          height={10}
+          className="fill-red-600 dark:fill-red-400"
+        />
         <text x={WIDTH - RIGHT - 126} y={15} fill="currentColor">
           reclaimable orphans
         </text>
@@ -79,9 +103,21 @@ export function StoragePlot({ families }: { families: readonly FamilySummary[] }
             <text x={LEFT - 8} y={y + h / 2 + 4} textAnchor="end" fill="currentColor" className="text-[12px]">
               {shortName(f.name || f.rootId.slice(0, 8))}
             </text>
-            <rect x={LEFT} y={y} width={Math.max(1, x(f.bytes) - LEFT)} height={h} className="fill-sky-400 dark:fill-sky-600" />
+            <rect
+              x={LEFT}
+              y={y}
+              width={Math.max(1, x(f.bytes) - LEFT)}
+              height={h}
+              className="fill-sky-400 dark:fill-sky-600"
+            />
             {f.reclaimableBytes > 0 ? (
-              <rect x={LEFT} y={y + 3} width={Math.max(1, x(f.reclaimableBytes) - LEFT)} height={h - 6} className="fill-red-600 dark:fill-red-400" />
+              <rect
+                x={LEFT}
+                y={y + 3}
+                width={Math.max(1, x(f.reclaimableBytes) - LEFT)}
+                height={h - 6}
+                className="fill-red-600 dark:fill-red-400"
+              />
             ) : null}
           </g>
         );

@@ -10,7 +10,11 @@ const graph = buildLineage({
     snapshot('snap-1', 'web-1-snap', 'web-1', 'deb', { note: 'mine' }),
     snapshot('snap-2', 'web-2-snap', 'web-2', 'deb', { os_version: '12.5' }),
   ],
-  servers: [server('web-1', 'web-1', 'deb'), server('web-2', 'web-2', 'snap-1'), server('web-9', 'web-9', 'snap-1')],
+  servers: [
+    server('web-1', 'web-1', 'deb'),
+    server('web-2', 'web-2', 'snap-1'),
+    server('web-9', 'web-9', 'snap-1'),
+  ],
   viewer: adminAll,
 });
 
@@ -33,7 +37,9 @@ describe('inspectNode', () => {
     const i = inspectNode(graph, 'snap-1');
     const byGroup = Object.fromEntries(i?.groups.map((g) => [g.title, g.properties.map((p) => p.key)]) ?? []);
     expect(i?.groups.map((g) => g.title)).toEqual(['Nova-set', 'Inherited', 'User-added', 'Glance']);
-    expect(byGroup['Nova-set']).toEqual(expect.arrayContaining(['base_image_ref', 'instance_uuid', 'image_type']));
+    expect(byGroup['Nova-set']).toEqual(
+      expect.arrayContaining(['base_image_ref', 'instance_uuid', 'image_type']),
+    );
     expect(byGroup.Inherited).toEqual(expect.arrayContaining(['os_distro', 'hw_disk_bus']));
     expect(byGroup['User-added']).toEqual(['note', 'owner_specified.openstack.object']);
     expect(byGroup.Glance).toEqual(expect.arrayContaining(['id', 'checksum', 'size']));

@@ -23,7 +23,10 @@ function coreFields(node: LineageNode): [string, string][] {
     ['Created', node.createdAt ?? '?'],
   ];
   if (node.image) {
-    fields.push(['Size', `${formatBytes(node.sizeBytes)}${node.sizeBytes !== null ? ` (${node.sizeBytes} bytes)` : ''}`]);
+    fields.push([
+      'Size',
+      `${formatBytes(node.sizeBytes)}${node.sizeBytes !== null ? ` (${node.sizeBytes} bytes)` : ''}`,
+    ]);
     fields.push(['Visibility', node.image.visibility]);
     fields.push(['Protected', node.image.protected ? 'yes' : 'no']);
     fields.push(['Updated', node.image.updated_at]);
@@ -41,7 +44,9 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
   if (!inspection)
     return (
       <aside aria-label="Inspector" className="p-3 text-sm">
-        <p>The selected node {selectedId} is not in the cloud’s data (deleted, or not visible to this session).</p>
+        <p>
+          The selected node {selectedId} is not in the cloud’s data (deleted, or not visible to this session).
+        </p>
       </aside>
     );
   const { node, parent, ancestors, children, servers, base, groups, diff } = inspection;
@@ -90,9 +95,16 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
 
       <InspectorSection title="Lineage">
         <div className="mt-1 space-y-2">
-          <NodeLinkList label="Parent" nodes={parent ? [parent] : []} onSelect={select} empty="None: a root." />
+          <NodeLinkList
+            label="Parent"
+            nodes={parent ? [parent] : []}
+            onSelect={select}
+            empty="None: a root."
+          />
           {node.unknownGenerations ? (
-            <p className="text-xs text-amber-700 dark:text-amber-300">The generations in between are unknown.</p>
+            <p className="text-xs text-amber-700 dark:text-amber-300">
+              The generations in between are unknown.
+            </p>
           ) : null}
           <NodeLinkList label="Ancestors" nodes={ancestors} onSelect={select} empty="None." />
           {node.kind !== 'server' ? (
@@ -106,7 +118,9 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
       {diff && base ? <BaseDiffSection diff={diff} baseName={base.name || base.id} /> : null}
       {node.server ? (
         <InspectorSection title="Server metadata">
-          <pre className="mt-1 overflow-x-auto text-xs">{JSON.stringify(node.server.metadata ?? {}, null, 2)}</pre>
+          <pre className="mt-1 overflow-x-auto text-xs">
+            {JSON.stringify(node.server.metadata ?? {}, null, 2)}
+          </pre>
         </InspectorSection>
       ) : null}
 
@@ -116,7 +130,10 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
           <div className="mt-1">
             <CopyButton text={JSON.stringify(raw, null, 2)} label="Copy JSON" />
           </div>
-          <pre aria-label="Raw JSON" className="mt-1 max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+          <pre
+            aria-label="Raw JSON"
+            className="mt-1 max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800"
+          >
             {JSON.stringify(raw, null, 2)}
           </pre>
         </details>

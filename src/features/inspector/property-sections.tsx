@@ -43,7 +43,12 @@ export function PropertyGroups({ groups }: { groups: readonly PropertyGroup[] })
 /** What this image changed against its base: changed, added and removed keys; the same ones are counted. */
 export function BaseDiffSection({ diff, baseName }: { diff: BaseDiff; baseName: string }) {
   const rows: { key: string; change: string; base: string; value: string }[] = [
-    ...diff.changed.map((c) => ({ key: c.key, change: 'changed', base: valueText(c.base), value: valueText(c.value) })),
+    ...diff.changed.map((c) => ({
+      key: c.key,
+      change: 'changed',
+      base: valueText(c.base),
+      value: valueText(c.value),
+    })),
     ...diff.added.map((a) => ({ key: a.key, change: 'added', base: '', value: valueText(a.value) })),
     ...diff.removed.map((r) => ({ key: r.key, change: 'removed', base: valueText(r.base), value: '' })),
   ];

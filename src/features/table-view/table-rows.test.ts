@@ -22,11 +22,24 @@ function node(id: string, over: Partial<LineageNode> = {}): LineageNode {
 const nodes = [
   node('a', { name: 'Beta', sizeBytes: 300, createdAt: '2026-03-01T00:00:00Z' }),
   node('b', { name: 'alpha', sizeBytes: null, createdAt: null, parentId: 'a' }),
-  node('c', { name: 'gamma', sizeBytes: 20, createdAt: '2026-01-01T00:00:00Z', parentId: 'a', facts: [{ kind: 'orphan', reason: 'x' }] }),
+  node('c', {
+    name: 'gamma',
+    sizeBytes: 20,
+    createdAt: '2026-01-01T00:00:00Z',
+    parentId: 'a',
+    facts: [{ kind: 'orphan', reason: 'x' }],
+  }),
 ];
-const graph: LineageGraph = { nodes: new Map(nodes.map((n) => [n.id, n])), edges: [], children: new Map(), roots: ['a'], problems: [] };
+const graph: LineageGraph = {
+  nodes: new Map(nodes.map((n) => [n.id, n])),
+  edges: [],
+  children: new Map(),
+  roots: ['a'],
+  problems: [],
+};
 const rows = tableRows(graph);
-const ids = (key: Parameters<typeof nextSort>[1], dir: 'asc' | 'desc') => sortRows(rows, { key, dir }).map((r) => r.node.id);
+const ids = (key: Parameters<typeof nextSort>[1], dir: 'asc' | 'desc') =>
+  sortRows(rows, { key, dir }).map((r) => r.node.id);
 
 describe('sortRows', () => {
   it('sorts names case-insensitively both ways', () => {

@@ -14,13 +14,23 @@ export interface Sort {
   dir: SortDir;
 }
 
-export const SORT_KEYS: readonly SortKey[] = ['name', 'kind', 'status', 'project', 'size', 'created', 'parent', 'facts'];
+export const SORT_KEYS: readonly SortKey[] = [
+  'name',
+  'kind',
+  'status',
+  'project',
+  'size',
+  'created',
+  'parent',
+  'facts',
+];
 export const DEFAULT_SORT: Sort = { key: 'created', dir: 'desc' };
 
 /** `size-desc` → {key: 'size', dir: 'desc'}; anything else → the default. */
 export function parseSort(text: string | null): Sort {
   const [key, dir] = (text ?? '').split('-');
-  if (SORT_KEYS.includes(key as SortKey) && (dir === 'asc' || dir === 'desc')) return { key: key as SortKey, dir };
+  if (SORT_KEYS.includes(key as SortKey) && (dir === 'asc' || dir === 'desc'))
+    return { key: key as SortKey, dir };
   return DEFAULT_SORT;
 }
 

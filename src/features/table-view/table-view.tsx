@@ -69,7 +69,10 @@ export function TableView({ graph, full, selectedId, onSelect }: TableViewProps)
       className="flex h-full min-h-0 flex-col text-sm"
       onKeyDown={onKeyDown}
     >
-      <div role="rowgroup" className="border-b border-slate-300 bg-slate-100 dark:border-slate-600 dark:bg-slate-800">
+      <div
+        role="rowgroup"
+        className="border-b border-slate-300 bg-slate-100 dark:border-slate-600 dark:bg-slate-800"
+      >
         <div role="row" aria-rowindex={1} className={`${GRID} gap-2 px-3`}>
           {COLUMNS.map((c) => (
             <div
@@ -114,7 +117,14 @@ export function TableView({ graph, full, selectedId, onSelect }: TableViewProps)
                     onSelect(n.id);
                   }
                 }}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: item.size, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: item.size,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 className={`${GRID} cursor-pointer items-center gap-2 border-b border-slate-200 px-3 dark:border-slate-800 ${
                   selected ? 'bg-sky-100 dark:bg-sky-900' : 'hover:bg-slate-50 dark:hover:bg-slate-900'
                 }`}
@@ -123,13 +133,21 @@ export function TableView({ graph, full, selectedId, onSelect }: TableViewProps)
                   {n.name || '(no name)'}
                 </div>
                 <div role="gridcell">{KIND_LABELS[n.kind]}</div>
-                <div role="gridcell" className="truncate">{n.status ?? ''}</div>
+                <div role="gridcell" className="truncate">
+                  {n.status ?? ''}
+                </div>
                 <div role="gridcell" className="truncate font-mono text-xs" title={n.projectId ?? ''}>
                   {n.projectId?.slice(0, 8) ?? ''}
                 </div>
-                <div role="gridcell" className="text-right tabular-nums">{n.image ? formatBytes(n.sizeBytes) : ''}</div>
-                <div role="gridcell" className="truncate tabular-nums">{n.createdAt?.replace('T', ' ').slice(0, 16) ?? ''}</div>
-                <div role="gridcell" className="truncate">{row.parentName}</div>
+                <div role="gridcell" className="text-right tabular-nums">
+                  {n.image ? formatBytes(n.sizeBytes) : ''}
+                </div>
+                <div role="gridcell" className="truncate tabular-nums">
+                  {n.createdAt?.replace('T', ' ').slice(0, 16) ?? ''}
+                </div>
+                <div role="gridcell" className="truncate">
+                  {row.parentName}
+                </div>
                 <div role="gridcell" className="flex gap-1 overflow-hidden">
                   {n.facts.map((f) => (
                     <FactBadge key={f.kind} fact={f} />

@@ -130,6 +130,20 @@ describe('proxy over the simulator', () => {
     expect(issuedTokens).toHaveLength(2);
   });
 
+  it('re-authenticates and replays a JSON patch when the token was revoked (401)', async () => {
+    const { app, sim, issuedTokens } = await simStack();
+    await app.request(url('/api/image/v2/images?limit=1'));
+    sim.expireTokens();
+    const res = await app.request(url(`/api/image/v2/images/${DEMO_IDS.web3Snap}`), {
+      method: 'PATCH',
+      headers: appHeaders({ 'content-type': PATCH_TYPE }),
+      body: JSON.stringify([{ op: 'add', path: '/reviewed_by', value: 'auditor' }]),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as GlanceImage).reviewed_by).toBe('auditor');
+    expect(issuedTokens).toHaveLength(2);
+  });
+
   it('snapshots a server (createImage) and audits the server and the new image', async () => {
     const { app, audit, sim } = await simStack();
     const res = await app.request(url(`/api/compute/servers/${DEMO_IDS.web3}/action`), {

@@ -14,6 +14,8 @@ import { isMutating, matchRoute, serverActionName, type AllowedRoute } from './r
 
 /** Nova action bodies are tiny; anything bigger is not one the app sends. */
 const MAX_ACTION_BODY = 64 * 1024;
+/** Cap on the non-data request bodies the proxy reads whole (image metadata, patches). */
+const MAX_SMALL_BODY = 1024 * 1024;
 
 type StreamingInit = RequestInit & { duplex?: 'half' };
 
@@ -154,6 +156,25 @@ export async function forward(ctx: ForwardContext): Promise<Response> {
       path,
       proxyEnvelope('read_only', 403, 'The proxy runs in read-only mode: changes are refused.', requestId),
     );
+
+  // Small bodies (JSON patches, new-image records, tags) are read whole so the session can replay them
+  // after re-authenticating on a 401; only image data streams through unbuffered (and is never replayed).
+  if (bufferedBody === null && req.body !== null && isMutating(method) && route.action !== 'image.upload') {
+    const text = await req.text();
+    if (text.length > MAX_SMALL_BODY)
+      return refuse(
+        ctx,
+        route,
+        path,
+        proxyEnvelope(
+          'bad_request',
+          413,
+          `The request body is larger than ${MAX_SMALL_BODY} bytes.`,
+          requestId,
+        ),
+      );
+    bufferedBody = text;
+  }
 
   const hasBody = method !== 'GET' && method !== 'HEAD' && (bufferedBody !== null || req.body !== null);
   const init: StreamingInit = {

@@ -142,3 +142,13 @@ test('failed sign-ins are rate-limited: the sixth try in a row is refused with a
   await signIn(page, 'alt');
   await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins');
 });
+
+test('the project switcher lists the person\'s projects and re-scopes the session', async ({ browser }) => {
+  const page = await signedInPage(browser, 'admin');
+  await expect(page.getByLabel('Session')).toContainText(/Project\s*admin/);
+  const switcher = page.getByRole('combobox', { name: 'Switch project' });
+  await expect(switcher.getByRole('option')).toHaveText(['admin', 'demo']);
+  await switcher.selectOption({ label: 'demo' });
+  await expect(page.getByLabel('Session')).toContainText(/Project\s*demo\s*User\s*admin\s*Roles\s*member/);
+  await page.context().close();
+});

@@ -92,6 +92,11 @@ async function main(): Promise<void> {
         allowHosts: extraAllowedHosts(flags),
       }).allowedHosts;
     const where = `http://${urlHost(flags.host)}:${info.port}`;
+    const upstreamText = opened.session
+      ? describeUpstream(opened.mode, opened.session.info())
+      : opened.mode === 'demo'
+        ? 'demo cloud: built-in simulator'
+        : `cloud ${opened.cloud ?? ''}`;
     const extras = [
       flags.readOnly ? 'read-only' : '',
       flags.testControls ? 'test controls on' : '',
@@ -100,7 +105,7 @@ async function main(): Promise<void> {
       .filter(Boolean)
       .join(', ');
     process.stdout.write(
-      `Glance Lineage on ${where} (${opened.session ? describeUpstream(opened.mode, opened.session.info()) : `${opened.mode === 'demo' ? 'demo cloud: built-in simulator' : `cloud ${opened.cloud ?? ''}`}`})${extras ? ` [${extras}]` : ''}\n`,
+      `Glance Lineage on ${where} (${upstreamText})${extras ? ` [${extras}]` : ''}\n`,
     );
     if (!staticDir)
       process.stdout.write('No built app in dist/: run `npm run build` (the API is served anyway).\n');

@@ -21,8 +21,11 @@ export function TeamControls() {
   const change = useMutation({
     mutationFn: switchProject,
     onSuccess: async () => {
-      forgetPersonData(client);
-      await client.invalidateQueries({ queryKey: teamKeys.all });
+      // Everything on screen belongs to the old project: reset it (visible queries refetch at once).
+      await Promise.all([
+        client.resetQueries({ predicate: (q) => q.queryKey[0] !== teamKeys.all[0] }),
+        client.invalidateQueries({ queryKey: teamKeys.all }),
+      ]);
     },
   });
 

@@ -129,8 +129,17 @@ export class KeystoneSession implements Transport {
   }
 
   /** The projects the user may scope to (GET /v3/auth/projects). */
-  async listProjects(): Promise<KeystoneProject[]> {
-    const url = `${this.#identityBase}/auth/projects`;
+  listProjects(): Promise<KeystoneProject[]> {
+    return this.#listProjectsAt('/auth/projects');
+  }
+
+  /** Every project of the cloud (GET /v3/projects): Keystone answers 403 unless the token may list them (admin). */
+  listAllProjects(): Promise<KeystoneProject[]> {
+    return this.#listProjectsAt('/projects');
+  }
+
+  async #listProjectsAt(path: '/auth/projects' | '/projects'): Promise<KeystoneProject[]> {
+    const url = `${this.#identityBase}${path}`;
     let state = await this.#validToken();
     let res = await this.#identity(url, { headers: { 'X-Auth-Token': state.value, Accept: 'application/json' } });
     if (res.status === 401) {

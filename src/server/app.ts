@@ -11,6 +11,7 @@ import { redactSecrets } from './headers';
 import { isMutating, matchRoute } from './route-allowlist';
 import { csrfRefusal, isHostAllowed, requestHost } from './safety';
 import { mountJobRoutes } from './jobs/job-routes';
+import { mountProjectRoutes } from './project-routes';
 import { mountSimControls } from './sim-routes';
 import { mountStatic } from './static-files';
 
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   if (deps.sim) mountSimControls(app, deps.sim);
+  mountProjectRoutes(app, deps);
   mountJobRoutes(app, deps, deps.jobs ?? {});
 
   app.all('/api/:service{image|compute}/*', (c) =>

@@ -33,27 +33,39 @@ function summarize(job: Job): JobSummary {
   };
 }
 
+/**
+ * Jobs belong to whoever started them (the Keystone user id): in team mode one person can neither see nor
+ * steer another's job. In personal and demo mode there is one user, so this changes nothing.
+ */
 export class JobRegistry {
   readonly #jobs = new Map<string, Job>();
+  readonly #owners = new Map<string, string>();
 
   newId(): string {
     return `job-${crypto.randomUUID()}`;
   }
 
-  add(job: Job): void {
+  add(job: Job, owner: string): void {
     this.#jobs.set(job.id, job);
+    this.#owners.set(job.id, owner);
     const finished = [...this.#jobs.values()].filter((j) => j.view().finishedAt !== null);
-    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED)))
+    for (const old of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) {
       this.#jobs.delete(old.id);
+      this.#owners.delete(old.id);
+    }
   }
 
-  get(id: string): Job | undefined {
-    return this.#jobs.get(id);
+  /** The job, when `owner` started it. */
+  get(id: string, owner: string): Job | undefined {
+    return this.#owners.get(id) === owner ? this.#jobs.get(id) : undefined;
   }
 
-  /** Newest first. */
-  list(): JobSummary[] {
-    return [...this.#jobs.values()].reverse().map(summarize);
+  /** `owner`'s jobs, newest first. */
+  list(owner: string): JobSummary[] {
+    return [...this.#jobs.values()]
+      .filter((j) => this.#owners.get(j.id) === owner)
+      .reverse()
+      .map(summarize);
   }
 
   all(): Job[] {

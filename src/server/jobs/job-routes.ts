@@ -46,6 +46,11 @@ async function jsonBody(c: Ctx): Promise<Record<string, unknown> | null> {
   }
 }
 
+/** The job owner key of the current request: the Keystone user id (per person in team mode). */
+function ownerOf(deps: AppDeps): string {
+  return deps.upstream.info().user.id;
+}
+
 function who(deps: AppDeps): { user: string; cloud: string; project: string | null } {
   const info = deps.upstream.info();
   return { user: info.user.name, cloud: info.cloud, project: info.project?.name ?? null };
@@ -84,7 +89,7 @@ export function mountJobRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: JobRouteO
       ? fail(c, 'read_only', 403, 'The proxy runs in read-only mode: changes are refused.', action, targets)
       : null;
 
-  app.get('/api/jobs', (c) => c.json({ jobs: registry.list() }));
+  app.get('/api/jobs', (c) => c.json({ jobs: registry.list(ownerOf(deps)) }));
 
   app.post('/api/jobs/bulk-delete', async (c) => {
     const refused = readOnly(c, 'job.bulk-delete.start');
@@ -160,7 +165,7 @@ export function mountJobRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: JobRouteO
       audit,
       who: who(deps),
     });
-    registry.add(job);
+    registry.add(job, ownerOf(deps));
     job.start();
     return c.json({ jobId: job.id, job: job.view() }, 202);
   });
@@ -190,18 +195,18 @@ export function mountJobRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: JobRouteO
       audit,
       who: who(deps),
     });
-    registry.add(job);
+    registry.add(job, ownerOf(deps));
     job.start();
     return c.json({ jobId: job.id, job: job.view() }, 202);
   });
 
   app.get('/api/jobs/:id', (c) => {
-    const job = registry.get(c.req.param('id'));
+    const job = registry.get(c.req.param('id'), ownerOf(deps));
     return job ? c.json(job.view()) : fail(c, 'not_found', 404, `No job ${c.req.param('id')} in this proxy.`);
   });
 
   app.get('/api/jobs/:id/report', (c) => {
-    const job = registry.get(c.req.param('id'));
+    const job = registry.get(c.req.param('id'), ownerOf(deps));
     if (!job) return fail(c, 'not_found', 404, `No job ${c.req.param('id')} in this proxy.`);
     const csv = c.req.query('format') === 'csv';
     c.header('content-type', csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
@@ -215,7 +220,7 @@ export function mountJobRoutes(app: Hono<AppEnv>, deps: AppDeps, opts: JobRouteO
   app.post('/api/jobs/:id/:cmd{pause|resume|cancel|retry}', (c) => {
     const id = c.req.param('id');
     const cmd = c.req.param('cmd') as JobCommand;
-    const job = registry.get(id);
+    const job = registry.get(id, ownerOf(deps));
     const action = `job.${job?.kind ?? 'unknown'}.${cmd}`;
     const refused = readOnly(c, action, [id]);
     if (refused) return refused;

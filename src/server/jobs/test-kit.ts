@@ -39,7 +39,7 @@ export async function simApp(opts: SimulatorOptions & { readOnly?: boolean } = {
   const get = (path: string) => app.request(`${ORIGIN}${path}`);
   const job = async (id: string) => (await (await get(`/api/jobs/${id}`)).json()) as JobView;
   const idle = async (id: string) => {
-    await registry.get(id)?.whenIdle();
+    await registry.get(id, session.info().user.id)?.whenIdle();
     return job(id);
   };
   return {

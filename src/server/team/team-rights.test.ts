@@ -97,6 +97,24 @@ describe('team mode: rights follow Keystone', () => {
     for (const e of deletes) expect(e.user).toBe('demo');
   });
 
+  it("keeps each person's jobs their own: another person can neither see nor steer them", async () => {
+    const stack = teamStack();
+    const demo = browser(stack);
+    const alt = browser(stack);
+    await demo.signIn('demo');
+    await alt.signIn('alt');
+    const id = await createImage(demo, 'owned-job-target');
+    const started = await demo.post('/api/jobs/bulk-delete', { ids: [id] });
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    expect((await (await alt.get('/api/jobs')).json()) as { jobs: unknown[] }).toEqual({ jobs: [] });
+    expect((await alt.get(`/api/jobs/${jobId}`)).status).toBe(404);
+    expect((await alt.post(`/api/jobs/${jobId}/cancel`)).status).toBe(404);
+    expect((await alt.get(`/api/jobs/${jobId}/report`)).status).toBe(404);
+    const mine = (await (await demo.get('/api/jobs')).json()) as { jobs: { id: string }[] };
+    expect(mine.jobs.map((j) => j.id)).toEqual([jobId]);
+  });
+
   it('lists the person\'s projects and re-scopes to another one, revoking the old token', async () => {
     const stack = teamStack();
     const admin = browser(stack);

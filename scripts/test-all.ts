@@ -23,7 +23,21 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): num
   return r.status ?? 1;
 }
 
-function vitestTier(): Tier {
+interface VitestJson {
+  testResults: { name: string; assertionResults: { status: string }[] }[];
+}
+
+/** Which tier a Vitest file belongs to, by where it lives. */
+function tierOf(file: string): string {
+  const rel = path.relative(process.cwd(), file).split(path.sep).join('/');
+  if (rel.endsWith('.tsx')) return 'component (jsdom, proxy + simulator in-process)';
+  if (rel.startsWith('src/server/')) return 'proxy (in-process and one real socket)';
+  if (rel.startsWith('src/contract/')) return 'contract (on the simulator)';
+  if (rel.startsWith('src/sim/')) return 'simulator';
+  return 'unit (engine, clients, CLI)';
+}
+
+function vitestTiers(): Tier[] {
   const file = path.join(out, 'vitest.json');
   const code = run('npx', [
     'vitest',
@@ -32,21 +46,26 @@ function vitestTier(): Tier {
     '--reporter=json',
     `--outputFile.json=${file}`,
   ]);
-  if (!existsSync(file))
-    return { name: 'unit/proxy/sim (vitest)', passed: 0, failed: 1, skipped: 0, ok: false };
-  const j = JSON.parse(readFileSync(file, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  };
-  return {
-    name: 'unit/proxy/sim (vitest)',
-    passed: j.numPassedTests,
-    failed: j.numFailedTests,
-    skipped: j.numPendingTests + j.numTodoTests,
-    ok: code === 0,
-  };
+  if (!existsSync(file)) return [{ name: 'vitest', passed: 0, failed: 1, skipped: 0, ok: false }];
+  const j = JSON.parse(readFileSync(file, 'utf8')) as VitestJson;
+  const tiers = new Map<string, Tier>();
+  for (const f of j.testResults) {
+    const name = tierOf(f.name);
+    const t = tiers.get(name) ?? { name, passed: 0, failed: 0, skipped: 0, ok: true };
+    for (const a of f.assertionResults) {
+      if (a.status === 'passed') t.passed++;
+      else if (a.status === 'failed') {
+        t.failed++;
+        t.ok = false;
+      } else t.skipped++;
+    }
+    tiers.set(name, t);
+  }
+  const list = [...tiers.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // A run that failed outside any test (a file that did not load) still fails its tiers.
+  if (code !== 0 && list.every((t) => t.failed === 0))
+    list.push({ name: 'vitest (run error)', passed: 0, failed: 1, skipped: 0, ok: false });
+  return list;
 }
 
 function playwrightTier(): Tier {
@@ -68,7 +87,7 @@ function playwrightTier(): Tier {
   };
 }
 
-const tiers = [vitestTier(), playwrightTier()];
+const tiers = [...vitestTiers(), playwrightTier()];
 
 console.log('\n== Glance Lineage test summary ==');
 for (const t of tiers) {

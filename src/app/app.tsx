@@ -6,27 +6,30 @@ import { Header } from './header';
 import { ExportBar } from './data-views';
 import { LineageModelProvider } from './lineage-model-provider';
 import { MainViews, ViewTabs } from './main-views';
+import { ProjectNamesProvider } from './project-names-provider';
 import { Providers } from './providers';
 
 /** The whole app. Tests pass their own QueryClient (no retries). */
 export function App({ queryClient }: { queryClient?: QueryClient } = {}) {
   return (
     <Providers client={queryClient}>
-      <LineageModelProvider>
-        <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
-          <Header />
-          <ViewBar />
-          <main className="relative min-h-0 flex-1">
-            <MainViews
-              graph={
-                <PanelBoundary title="Could not show the lineage graph">
-                  <LineageGraphPanel />
-                </PanelBoundary>
-              }
-            />
-          </main>
-        </div>
-      </LineageModelProvider>
+      <ProjectNamesProvider>
+        <LineageModelProvider>
+          <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+            <Header />
+            <ViewBar />
+            <main className="relative min-h-0 flex-1">
+              <MainViews
+                graph={
+                  <PanelBoundary title="Could not show the lineage graph">
+                    <LineageGraphPanel />
+                  </PanelBoundary>
+                }
+              />
+            </main>
+          </div>
+        </LineageModelProvider>
+      </ProjectNamesProvider>
     </Providers>
   );
 }

@@ -3,6 +3,7 @@ import { FactBadge } from '../../components/fact-badge';
 import { formatBytes } from '../../components/format-bytes';
 import type { LineageGraph, LineageNode } from '../../lineage/types';
 import { KIND_LABELS } from '../../lib/labels';
+import { useProjectNames, type ProjectNames } from '../../lib/project-names';
 import { CopyButton } from './copy-button';
 import { inspectNode } from './inspector-model';
 import { NodeLinkList } from './node-link';
@@ -15,11 +16,11 @@ interface InspectorPanelProps {
   onSelect: (id: string | null) => void;
 }
 
-function coreFields(node: LineageNode): [string, string][] {
+function coreFields(node: LineageNode, projects: ProjectNames): [string, string][] {
   const fields: [string, string][] = [
     ['Kind', KIND_LABELS[node.kind]],
     ['Status', node.status ?? '?'],
-    ['Project', node.projectId ?? '?'],
+    ['Project', projects.labelWithId(node.projectId)],
     ['Created', node.createdAt ?? '?'],
   ];
   if (node.image) {
@@ -41,6 +42,7 @@ function coreFields(node: LineageNode): [string, string][] {
 /** The side panel for the selected image or server: everything we know about it, and its relatives as links. */
 export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelProps) {
   const inspection = useMemo(() => inspectNode(graph, selectedId), [graph, selectedId]);
+  const projects = useProjectNames();
   if (!inspection)
     return (
       <aside aria-label="Inspector" className="p-3 text-sm">
@@ -70,7 +72,7 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
         <CopyButton text={node.id} label="Copy id" />
       </div>
       <dl aria-label="Core fields" className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-        {coreFields(node).map(([k, v]) => (
+        {coreFields(node, projects).map(([k, v]) => (
           <div key={k} className="contents">
             <dt className="text-slate-500">{k}</dt>
             <dd className="break-all">{v}</dd>
@@ -86,7 +88,7 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
             {node.facts.map((f) => (
               <li key={f.kind} className="flex flex-col items-start gap-0.5">
                 <FactBadge fact={f} />
-                <span className="text-slate-700 dark:text-slate-300">{f.reason}</span>
+                <span className="text-slate-700 dark:text-slate-300">{projects.inText(f.reason)}</span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { FactKind, NodeKind } from '../../lineage/types';
 import { FACT_LABELS, KIND_LABELS } from '../../lib/labels';
+import { useProjectNames } from '../../lib/project-names';
 import type { GraphFilter } from './graph-filter';
 
 interface GraphToolbarProps {
@@ -67,6 +68,10 @@ function matchLabel(count: number, index: number): string {
 /** Search (name, id, key=value) and filters (kind, fact, project, tag) above the graph. */
 export function GraphToolbar(props: GraphToolbarProps) {
   const { query, matchCount, matchIndex, filter, choices, onFilter } = props;
+  const projects = useProjectNames();
+  const projectOptions = choices.projects
+    .map((p) => ({ value: p, label: projects.label(p) }))
+    .sort((a, b) => a.label.localeCompare(b.label));
   return (
     <div
       role="toolbar"
@@ -136,7 +141,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         label="Project"
         anyLabel="All projects"
         value={filter.project}
-        options={choices.projects.map((p) => ({ value: p, label: p }))}
+        options={projectOptions}
         onChange={(project) => onFilter({ project })}
       />
       <FilterSelect

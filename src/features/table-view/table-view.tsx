@@ -4,6 +4,7 @@ import { FactBadge } from '../../components/fact-badge';
 import { formatBytes } from '../../components/format-bytes';
 import type { LineageGraph } from '../../lineage/types';
 import { KIND_LABELS } from '../../lib/labels';
+import { useProjectNames } from '../../lib/project-names';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
 import { nextSort, parseSort, sortRows, sortText, tableRows, type SortKey } from './table-rows';
 
@@ -33,6 +34,7 @@ const GRID =
 /** The filtered set as rows: sortable by any column, virtualized, a row selects its node. */
 export function TableView({ graph, full, selectedId, onSelect }: TableViewProps) {
   const params = useUrlParams();
+  const projects = useProjectNames();
   const sortParam = params.get('sort');
   const sort = useMemo(() => parseSort(sortParam), [sortParam]);
   const rows = useMemo(() => sortRows(tableRows(graph, full), sort), [graph, full, sort]);
@@ -136,8 +138,12 @@ export function TableView({ graph, full, selectedId, onSelect }: TableViewProps)
                 <div role="gridcell" className="truncate">
                   {n.status ?? ''}
                 </div>
-                <div role="gridcell" className="truncate font-mono text-xs" title={n.projectId ?? ''}>
-                  {n.projectId?.slice(0, 8) ?? ''}
+                <div
+                  role="gridcell"
+                  className={`truncate ${projects.nameOf(n.projectId) ? '' : 'font-mono text-xs'}`}
+                  title={n.projectId ?? ''}
+                >
+                  {projects.nameOf(n.projectId) ?? n.projectId?.slice(0, 8) ?? ''}
                 </div>
                 <div role="gridcell" className="text-right tabular-nums">
                   {n.image ? formatBytes(n.sizeBytes) : ''}

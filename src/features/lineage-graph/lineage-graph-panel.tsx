@@ -14,6 +14,7 @@ import { GraphToolbar } from './graph-toolbar';
 import { highlightEdges, highlightNodes } from './highlight';
 import { LineageCanvas, type Focus } from './lineage-canvas';
 import { searchNodes } from './search';
+import { NodeDisplayContext, nodeDisplayFor } from './node-display';
 import { useGraphUrlState } from './use-graph-url-state';
 import { useFlowView, useLineageGraph } from './use-lineage-view';
 
@@ -138,17 +139,19 @@ function LineageGraphView({
         ) : view.nodes.length === 0 ? (
           <p className="p-4 text-sm text-slate-500">Nothing matches the filters.</p>
         ) : (
-          <ReactFlowProvider key={filterKey}>
-            <LineageCanvas
-              nodes={nodes}
-              edges={edges}
-              focus={focus}
-              hasSelection={related.size > 0}
-              colorMode={theme}
-              onSelect={url.select}
-              onToggleCollapsed={url.toggleCollapsed}
-            />
-          </ReactFlowProvider>
+          <NodeDisplayContext.Provider value={nodeDisplayFor(input.viewer)}>
+            <ReactFlowProvider key={filterKey}>
+              <LineageCanvas
+                nodes={nodes}
+                edges={edges}
+                focus={focus}
+                hasSelection={related.size > 0}
+                colorMode={theme}
+                onSelect={url.select}
+                onToggleCollapsed={url.toggleCollapsed}
+              />
+            </ReactFlowProvider>
+          </NodeDisplayContext.Provider>
         )}
       </div>
     </div>

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import type { NodeKind } from '../../../lineage/types';
 import { FactBadge } from '../../../components/fact-badge';
 import { KIND_LABELS } from '../../../lib/labels';
+import { useProjectNames } from '../../../lib/project-names';
+import { cardFacts, useNodeDisplay } from '../node-display';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowNode } from '../to-flow-elements';
 
 const KIND_ACCENT: Record<NodeKind, string> = {
@@ -21,8 +23,10 @@ const MAX_BADGES = 3;
 /** One image, server or placeholder: kind, name (always as text) and its fact badges. */
 export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }: NodeProps<LineageFlowNode>) {
   const { node, hiddenCount } = data;
-  const shown = node.facts.slice(0, MAX_BADGES);
-  const hidden = node.facts.length - shown.length;
+  const projects = useProjectNames();
+  const facts = cardFacts(node.facts, useNodeDisplay());
+  const shown = facts.slice(0, MAX_BADGES);
+  const hidden = facts.length - shown.length;
   return (
     <div
       data-testid="lineage-node"
@@ -44,7 +48,10 @@ export const LineageNodeCard = memo(function LineageNodeCard({ data, selected }:
         <span>{KIND_LABELS[node.kind]}</span>
         {node.status ? <span className="normal-case">{node.status}</span> : null}
       </div>
-      <div className="truncate text-sm font-medium" title={node.name}>
+      <div
+        className="truncate text-sm font-medium"
+        title={`${node.name || '(no name)'}\nProject: ${projects.labelWithId(node.projectId)}`}
+      >
         {node.name || '(no name)'}
       </div>
       <div className="flex min-h-4 flex-nowrap gap-1 overflow-hidden">

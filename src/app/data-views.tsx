@@ -101,14 +101,14 @@ export function InsightsPanel() {
   );
 }
 
-/** The inspector of the selected node, as a column right of the graph or the table. */
-export function InspectorColumn() {
+/** The inspector of the selected node, as a column right of the graph or the table, with its `actions`. */
+export function InspectorColumn({ actions }: { actions?: ReactNode }) {
   const { graph, url } = useLineageModel();
   if (!url.selectedId || !graph) return null;
   return (
     <div className="w-[26rem] shrink-0 overflow-y-auto border-l border-slate-300 bg-white dark:border-slate-700 dark:bg-slate-900">
       <PanelBoundary key={url.selectedId} title="Could not show the inspector">
-        <InspectorPanel graph={graph} selectedId={url.selectedId} onSelect={url.select} />
+        <InspectorPanel graph={graph} selectedId={url.selectedId} onSelect={url.select} actions={actions} />
       </PanelBoundary>
     </div>
   );

@@ -1,6 +1,6 @@
 /**
- * The main area's views, chosen by `?view=` in the URL: the lineage graph (with the selected node's
- * actions next to its details), the bulk cleanup, and the audit log.
+ * The main area's views, chosen by `?view=` in the URL: the lineage graph and the table (with the selected
+ * node's details and actions in the inspector column, never over the graph), the bulk cleanup, and the audit log.
  */
 import type { ReactNode } from 'react';
 import { AuditLogView } from '../features/actions/audit-log-view';
@@ -73,15 +73,16 @@ export function MainViews({ graph }: { graph: ReactNode }) {
             <TableViewPanel />
           </PanelBoundary>
         ) : (
-          <>
-            {graph}
-            <PanelBoundary title="Could not show the actions">
-              <NodeActionsPanel />
-            </PanelBoundary>
-          </>
+          graph
         )}
       </div>
-      <InspectorColumn />
+      <InspectorColumn
+        actions={
+          <PanelBoundary title="Could not show the actions">
+            <NodeActionsPanel />
+          </PanelBoundary>
+        }
+      />
     </div>
   );
 }

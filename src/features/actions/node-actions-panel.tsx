@@ -9,7 +9,7 @@ import { ReadOnlyNote } from './ui';
 import { useActionData } from './use-action-data';
 
 /**
- * Actions on the selected node (`?selected=` in the URL), shown next to its details: tags, golden
+ * Actions on the selected node (`?selected=` in the URL), shown in the inspector column with its details: tags, golden
  * conversion, deployable copy and delete for an image; a snapshot for a server. In read-only mode every
  * action is disabled with the reason.
  */
@@ -30,9 +30,11 @@ function NodeActions({ id }: { id: string }) {
   return (
     <aside
       aria-label="Actions"
-      className="absolute right-3 bottom-3 z-10 max-h-[70%] w-80 space-y-2 overflow-y-auto rounded-md border border-slate-300 bg-white p-3 text-sm shadow-lg dark:border-slate-600 dark:bg-slate-900"
+      className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm dark:border-slate-600 dark:bg-slate-950"
     >
-      <h2 className="font-semibold">Actions: {node.name || node.id}</h2>
+      <h3 className="font-semibold">
+        Actions<span className="sr-only">: {node.name || node.id}</span>
+      </h3>
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
       {image && isImageKind(node.kind) ? (
         <>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { FactBadge } from '../../components/fact-badge';
 import { formatBytes } from '../../components/format-bytes';
 import type { LineageGraph, LineageNode } from '../../lineage/types';
@@ -14,6 +14,8 @@ interface InspectorPanelProps {
   graph: LineageGraph;
   selectedId: string;
   onSelect: (id: string | null) => void;
+  /** What can be done with the node (composed by the app), shown after its facts. */
+  actions?: ReactNode;
 }
 
 function coreFields(node: LineageNode, projects: ProjectNames): [string, string][] {
@@ -40,7 +42,7 @@ function coreFields(node: LineageNode, projects: ProjectNames): [string, string]
 }
 
 /** The side panel for the selected image or server: everything we know about it, and its relatives as links. */
-export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelProps) {
+export function InspectorPanel({ graph, selectedId, onSelect, actions }: InspectorPanelProps) {
   const inspection = useMemo(() => inspectNode(graph, selectedId), [graph, selectedId]);
   const projects = useProjectNames();
   if (!inspection)
@@ -94,6 +96,8 @@ export function InspectorPanel({ graph, selectedId, onSelect }: InspectorPanelPr
           </ul>
         )}
       </InspectorSection>
+
+      {actions ? <div className="mt-3">{actions}</div> : null}
 
       <InspectorSection title="Lineage">
         <div className="mt-1 space-y-2">

@@ -8,14 +8,17 @@ import { NovaClient } from '../openstack/nova';
 import type { GlanceImage, GlanceJsonPatchOp } from '../openstack/types';
 import { auditKeys } from './audit';
 import { imageKeys } from './images';
+import { noteDeletedImages } from './pending-deletions';
 import { proxyTransport } from './proxy-transport';
 import { serverKeys } from './servers';
 
 export const glance = new GlanceClient(proxyTransport);
 export const nova = new NovaClient(proxyTransport);
 
-export function deleteImage(id: string): Promise<void> {
-  return glance.deleteImage(id);
+/** Deletes the image; the next (incremental) refresh drops it from the shown listing. */
+export async function deleteImage(id: string): Promise<void> {
+  await glance.deleteImage(id);
+  noteDeletedImages([id]);
 }
 
 export function setProtected(id: string, value: boolean): Promise<GlanceImage> {

@@ -5,6 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { readJson } from '../openstack/response';
+import { noteDeletedImages } from './pending-deletions';
 import { APP_HEADER } from './proxy-transport';
 
 export type JobKind = 'bulk-delete' | 'copy-image';
@@ -121,7 +122,16 @@ export function jobCommand(id: string, cmd: JobCommand): Promise<JobView> {
 }
 
 export async function getJob(id: string, signal?: AbortSignal): Promise<JobView> {
-  return readJson<JobView>('proxy', await fetch(`/api/jobs/${encodeURIComponent(id)}`, { signal }));
+  const job = await readJson<JobView>(
+    'proxy',
+    await fetch(`/api/jobs/${encodeURIComponent(id)}`, { signal }),
+  );
+  // Images a bulk job deleted leave the shown listing on the next (incremental) refresh.
+  if (job.kind === 'bulk-delete')
+    noteDeletedImages(
+      job.items.filter((i) => i.state === 'deleted' || i.state === 'already-gone').map((i) => i.id),
+    );
+  return job;
 }
 
 export async function listJobs(signal?: AbortSignal): Promise<JobSummary[]> {

@@ -35,7 +35,8 @@ describe('imageQueries.all', () => {
     const q = imageQueries.all(t);
     expect(q.queryKey.slice(0, 2)).toEqual(imageKeys.lists());
     const images = await client().fetchQuery(q);
-    expect(images.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(images.items.map((i) => i.id)).toEqual(['a', 'b', 'c']);
+    expect(images.complete).toBe(true);
     expect(getLoadProgress().images).toBe(3);
   });
 
@@ -59,6 +60,7 @@ describe('imageQueries.all', () => {
 describe('serverQueries.list', () => {
   it('asks for all projects and deleted servers, following absolute next links through the proxy', async () => {
     const t = tableTransport({
+      'compute /servers/detail?limit=1000&all_tenants=1': { servers: [srv('live')] },
       'compute /servers/detail?limit=1000&all_tenants=1&deleted=true': {
         servers: [srv('s1')],
         servers_links: [
@@ -70,18 +72,19 @@ describe('serverQueries.list', () => {
       },
       'compute /servers/detail?limit=1000&all_tenants=1&deleted=true&marker=s1': { servers: [srv('s2')] },
     });
-    const q = serverQueries.list({ allTenants: true, deleted: true }, t);
-    expect(q.queryKey).toEqual(serverKeys.list({ allTenants: true, deleted: true }));
+    const q = serverQueries.list({ allTenants: true, withDeleted: true }, t);
+    expect(q.queryKey).toEqual(serverKeys.list({ allTenants: true, withDeleted: true }));
     const servers = await client().fetchQuery(q);
-    expect(servers.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(servers.items.map((s) => s.id)).toEqual(['live']);
+    expect(servers.deleted.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(getLoadProgress().deletedServers).toBe(2);
   });
 
   it('asks only for the caller’s project when not all tenants', async () => {
     const t = tableTransport({ 'compute /servers/detail?limit=1000': { servers: [] } });
-    expect(await client().fetchQuery(serverQueries.list({ allTenants: false, deleted: false }, t))).toEqual(
-      [],
-    );
+    expect(
+      (await client().fetchQuery(serverQueries.list({ allTenants: false, withDeleted: false }, t))).items,
+    ).toEqual([]);
     expect(t.calls).toEqual(['compute /servers/detail?limit=1000']);
   });
 });

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { throttle } from './listing';
 
 export type ListingName = 'images' | 'servers' | 'deletedServers';
 /** Items received so far per listing (pages of 1,000 arrive one by one). */
@@ -26,13 +27,27 @@ export function useLoadProgress(): LoadProgress {
   return useSyncExternalStore(subscribe, getLoadProgress, getLoadProgress);
 }
 
-/** Reads every page of a listing, reporting the running count after each page. */
-export async function collectPages<T>(name: ListingName, pages: AsyncIterable<T[]>): Promise<T[]> {
-  const all: T[] = [];
+/** How often the items received so far are handed on while pages arrive (each hand-on rebuilds the graph). */
+export const PARTIAL_EVERY_MS = 400;
+
+/**
+ * Reads every page of a listing, reporting the running count after each page and, when `onPartial` is
+ * given, handing on the items so far at most every `PARTIAL_EVERY_MS` (not after the last page: the
+ * caller has the whole list then).
+ */
+export async function collectPages<T>(
+  name: ListingName,
+  pages: AsyncIterable<T[]>,
+  onPartial?: (items: T[]) => void,
+): Promise<T[]> {
+  let all: T[] = [];
   reportProgress(name, 0);
+  const partial = throttle(PARTIAL_EVERY_MS, () => onPartial?.(all));
   for await (const page of pages) {
-    all.push(...page);
+    // A new array per page: what was handed on stays as it was.
+    all = all.concat(page);
     reportProgress(name, all.length);
+    if (onPartial) partial.call();
   }
   return all;
 }

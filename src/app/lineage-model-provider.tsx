@@ -2,14 +2,14 @@ import { useMemo, type ReactNode } from 'react';
 import { useCloudData } from '../api/use-cloud-data';
 import { filterGraph } from '../features/lineage-graph/graph-filter';
 import { useGraphUrlState } from '../features/lineage-graph/use-graph-url-state';
-import { sharedLineage } from '../lib/shared-lineage';
 import { LineageModelContext, type LineageModel } from './lineage-model-context';
 
 /** Builds the lineage once for the app's data views (table, inspector, export, insights). */
 export function LineageModelProvider({ children }: { children: ReactNode }) {
   const cloud = useCloudData();
   const url = useGraphUrlState();
-  const graph = useMemo(() => (cloud.input ? sharedLineage(cloud.input) : undefined), [cloud.input]);
+  // Built once per data change in useCloudData (off the main thread for big clouds).
+  const graph = cloud.graph;
   const shown = useMemo(() => (graph ? filterGraph(graph, url.filter) : undefined), [graph, url.filter]);
   const model = useMemo((): LineageModel => ({ cloud, graph, shown, url }), [cloud, graph, shown, url]);
   return <LineageModelContext.Provider value={model}>{children}</LineageModelContext.Provider>;

@@ -1,7 +1,5 @@
-import { useMemo } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
 import type { Session } from '../../api/session';
-import { buildLineage } from '../../lineage';
 import type { LineageGraph, Viewer } from '../../lineage';
 
 export interface ActionData {
@@ -19,7 +17,7 @@ export const READ_ONLY_REASON = 'Read-only mode: the proxy refuses every change,
 /** The same cloud data as the graph (shared query cache), built into a lineage for the actions. */
 export function useActionData(): ActionData {
   const data = useCloudData();
-  const graph = useMemo(() => (data.input ? buildLineage(data.input) : undefined), [data.input]);
+  const graph = data.graph;
   return {
     session: data.session,
     graph,

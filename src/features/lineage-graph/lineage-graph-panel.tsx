@@ -4,7 +4,7 @@ import { useCloudData } from '../../api/use-cloud-data';
 import { useLoadProgress } from '../../api/load-progress';
 import { ErrorPanel } from '../../components/error-panel';
 import { ancestorsOf, descendantsOf } from '../../lineage';
-import type { LineageInput } from '../../lineage/types';
+import type { LineageGraph, LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
 import { CopyLinkButton } from './copy-link-button';
@@ -16,7 +16,7 @@ import { LineageCanvas, type Focus } from './lineage-canvas';
 import { searchNodes } from './search';
 import { NodeDisplayContext, nodeDisplayFor } from './node-display';
 import { useGraphUrlState } from './use-graph-url-state';
-import { useFlowView, useLineageGraph } from './use-lineage-view';
+import { useFlowView } from './use-lineage-view';
 
 const RESOURCE_WORDS = { session: 'the session', images: 'images from Glance', servers: 'servers from Nova' };
 
@@ -31,8 +31,10 @@ export function LineageGraphPanel() {
         onRetry={data.retry}
       />
     );
-  if (!data.input) return <LoadingStatus />;
-  return <LineageGraphView input={data.input} deletedServersError={data.deletedServersError} />;
+  if (!data.input || !data.graph) return <LoadingStatus />;
+  return (
+    <LineageGraphView input={data.input} graph={data.graph} deletedServersError={data.deletedServersError} />
+  );
 }
 
 function LoadingStatus() {
@@ -54,12 +56,13 @@ function LoadingStatus() {
 
 function LineageGraphView({
   input,
+  graph,
   deletedServersError,
 }: {
   input: LineageInput;
+  graph: LineageGraph;
   deletedServersError: unknown;
 }) {
-  const graph = useLineageGraph(input);
   const url = useGraphUrlState();
   const { selectedId } = url;
   const shownGraph = useMemo(() => filterGraph(graph, url.filter), [graph, url.filter]);

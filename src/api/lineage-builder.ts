@@ -1,0 +1,186 @@
+/**
+ * Builds the lineage of the fetched data. Small clouds: buildLineage on the page (a few ms). Big ones: in a
+ * Web Worker, so the page keeps answering input while 50,000 images are classified and linked; the result
+ * comes back in parts (lineage-transfer.ts). Builds are coalesced: while one runs, only the newest request
+ * waits, and a superseded request resolves to null.
+ */
+import { buildLineage } from '../lineage';
+import type { LineageGraph, LineageInput, Viewer } from '../lineage/types';
+import {
+  decodeGraph,
+  ListingSender,
+  type FromWorker,
+  type GraphPart,
+  type ToWorker,
+} from './lineage-transfer';
+
+/** Below this many images + servers the page builds the lineage itself. */
+export const WORKER_THRESHOLD = 4000;
+
+export interface LineageBuilder {
+  build(input: LineageInput): Promise<LineageGraph | null>;
+}
+
+/** What the builder needs of a Worker (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error', listener: (e: ErrorEvent) => void): void;
+}
+
+interface Waiting {
+  input: LineageInput;
+  resolve: (g: LineageGraph | null) => void;
+  reject: (e: unknown) => void;
+}
+
+export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
+  const senders = {
+    images: new ListingSender('images'),
+    servers: new ListingSender('servers'),
+    deletedServers: new ListingSender('deletedServers'),
+  };
+  let seq = 0;
+  let running: (Waiting & { seq: number; parts: GraphPart[] }) | null = null;
+  let next: Waiting | null = null;
+
+  const start = (w: Waiting): void => {
+    const s = ++seq;
+    running = { ...w, seq: s, parts: [] };
+    const syncs = [
+      senders.images.diff(w.input.images),
+      senders.servers.diff(w.input.servers),
+      senders.deletedServers.diff(w.input.deletedServers ?? []),
+    ];
+    for (const m of syncs) if (m) worker.postMessage(m);
+    worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer });
+  };
+  const finish = (): void => {
+    running = null;
+    const n = next;
+    next = null;
+    if (n) start(n);
+  };
+
+  worker.addEventListener('message', (e) => {
+    const m = e.data;
+    const r = running;
+    if (!r || m.seq !== r.seq) return;
+    if (m.type === 'part') r.parts.push(m);
+    else if (m.type === 'failed') {
+      r.reject(new Error(`building the lineage failed: ${m.message}`));
+      finish();
+    } else {
+      r.resolve(decodeGraph(r.parts, m, r.input));
+      finish();
+    }
+  });
+  worker.addEventListener('error', (e) => {
+    running?.reject(new Error(`the lineage worker failed: ${e.message}`));
+    finish();
+  });
+
+  return {
+    build(input) {
+      return new Promise((resolve, reject) => {
+        const w = { input, resolve, reject };
+        if (!running) return start(w);
+        next?.resolve(null);
+        next = w;
+      });
+    },
+  };
+}
+
+let shared: LineageBuilder | null | undefined;
+
+function browserWorker(): LineageBuilder | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    const w = new Worker(new URL('../workers/lineage.worker.ts', import.meta.url), { type: 'module' });
+    return createWorkerBuilder(w);
+  } catch {
+    return null;
+  }
+}
+
+function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined): boolean {
+  return a === b || ((a?.length ?? 0) === 0 && (b?.length ?? 0) === 0);
+}
+
+/** Same arrays, same viewer: every panel's useCloudData hands the same query data, so this holds across them. */
+export function sameInput(a: LineageInput, b: LineageInput): boolean {
+  return (
+    a.images === b.images &&
+    a.servers === b.servers &&
+    sameList(a.deletedServers, b.deletedServers) &&
+    a.viewer.projectId === b.viewer.projectId &&
+    a.viewer.isAdmin === b.viewer.isAdmin &&
+    a.viewer.allProjects === b.viewer.allProjects
+  );
+}
+
+export function isSmallInput(input: LineageInput): boolean {
+  return input.images.length + input.servers.length + (input.deletedServers?.length ?? 0) < WORKER_THRESHOLD;
+}
+
+interface Entry {
+  input: LineageInput;
+  graph: LineageGraph | null;
+  promise: Promise<LineageGraph | null> | null;
+}
+/** The last few builds, shared by every caller (one build per data change, not one per panel). */
+const recent: Entry[] = [];
+
+function entryFor(input: LineageInput): Entry | undefined {
+  return recent.find((e) => sameInput(e.input, input));
+}
+
+function remember(e: Entry): Entry {
+  recent.unshift(e);
+  recent.length = Math.min(recent.length, 4);
+  return e;
+}
+
+/** The lineage of `input` if it is ready now: built before, or small enough to build on the page at once. */
+export function lineageNow(input: LineageInput): LineageGraph | undefined {
+  const hit = entryFor(input);
+  if (hit?.graph) return hit.graph;
+  if (!isSmallInput(input) && browserBuilder() !== null) return undefined;
+  const graph = buildLineage(input);
+  remember({ input, graph, promise: null });
+  return graph;
+}
+
+/** The lineage of `input`, built in the worker (null when a newer build superseded it). */
+export function lineageLater(input: LineageInput): Promise<LineageGraph | null> {
+  const hit = entryFor(input);
+  if (hit?.graph) return Promise.resolve(hit.graph);
+  if (hit?.promise) return hit.promise;
+  const builder = browserBuilder();
+  if (!builder) return Promise.resolve(lineageNow(input) ?? null);
+  const e = remember({ input, graph: null, promise: null });
+  e.promise = builder.build(input).then((g) => {
+    e.graph = g;
+    return g;
+  });
+  return e.promise;
+}
+
+/** The newest finished build (a stand-in while the next one runs). */
+export function latestLineage(viewer: Viewer): { input: LineageInput; graph: LineageGraph } | undefined {
+  for (const e of recent) {
+    const v = e.input.viewer;
+    const same =
+      v.projectId === viewer.projectId &&
+      v.isAdmin === viewer.isAdmin &&
+      v.allProjects === viewer.allProjects;
+    if (e.graph && same) return { input: e.input, graph: e.graph };
+  }
+  return undefined;
+}
+
+function browserBuilder(): LineageBuilder | null {
+  if (shared === undefined) shared = browserWorker();
+  return shared;
+}

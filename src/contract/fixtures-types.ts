@@ -27,6 +27,17 @@ export interface Fixtures {
   sortable: { ids: string[]; names: string[]; property: { key: string; value: string } };
   /** The other project's images: one private, one with the default visibility. */
   otherProject: { privateId: string; sharedId: string };
+  /**
+   * For the actions tests (golden, copy, tags, bulk delete): a live server's snapshot, and the snapshots of a
+   * server deleted afterwards (two orphans and a protected orphan). Names start with `<prefix>act-`.
+   */
+  actions: {
+    keepServerId: string;
+    snapshotId: string;
+    goneServerId: string;
+    orphanIds: string[];
+    protectedOrphanId: string;
+  };
   /** Extra bare images created so that more than 1,000 images are visible to the admin. */
   bulk: { created: number; visibleToAdmin: number };
 }

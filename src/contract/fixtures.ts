@@ -159,6 +159,31 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
     return { privateId: priv.id, sharedId: shared.id };
   };
 
+  // Two servers in parallel, so the track ends well before the three-generation chain.
+  const actions = async () => {
+    const keepTrack = async () => {
+      const s = await boot(member, `${prefix}act-keep`, base.id);
+      return { keepServerId: s.id, snapshotId: await snapshot(member, s.id, `${prefix}act-snap`, {}) };
+    };
+    const goneTrack = async () => {
+      const s = await boot(member, `${prefix}act-gone`, base.id);
+      const orphanIds = [
+        await snapshot(member, s.id, `${prefix}act-orphan-1`, {}),
+        await snapshot(member, s.id, `${prefix}act-orphan-2`, {}),
+      ];
+      const protectedOrphanId = await snapshot(member, s.id, `${prefix}act-orphan-protected`, {});
+      await member.glance.updateImage(protectedOrphanId, [
+        { op: 'replace', path: '/protected', value: true },
+      ]);
+      await member.nova.deleteServer(s.id);
+      await waitForServerGone(member, s.id, cap);
+      step(`server ${prefix}act-gone deleted, its three snapshots remain`);
+      return { goneServerId: s.id, orphanIds, protectedOrphanId };
+    };
+    const [keep, gone] = await Promise.all([keepTrack(), goneTrack()]);
+    return { ...keep, ...gone };
+  };
+
   const bulk = async () => {
     const r = await ensureMoreThanOnePage(admin, prefix);
     if (r.created > 0) step(`${r.created} bulk images`);
@@ -173,11 +198,12 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
     sortable(),
     otherProject(),
     bulk(),
+    actions(),
   ] as const);
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
   const value = <T>(r: PromiseSettledResult<T>): T => (r as PromiseFulfilledResult<T>).value;
-  const [c, o, sh, un, so, op, bu] = settled;
+  const [c, o, sh, un, so, op, bu, ac] = settled;
   step('all fixtures ready');
   const user = (s: ContractSession): ProjectRef => ({ id: s.info().user.id, name: s.info().user.name });
   return {
@@ -197,6 +223,7 @@ export async function createFixtures(input: FixtureInput): Promise<Fixtures> {
     sortable: value(so),
     otherProject: value(op),
     bulk: value(bu),
+    actions: value(ac),
   };
 }
 

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { cleanupRun } from '../src/contract/cleanup';
+import { cleanupRunUsers, openKeystoneAdmin } from '../src/contract/keystone-users';
 import { ENV, HOW_TO_RUN, openSessions, resolveRealClouds } from '../src/contract/real-cloud';
 import { makeRunPrefix } from '../src/contract/run-prefix';
 import { REAL_CLOUD_CAPABILITIES } from '../src/contract/target';
@@ -152,15 +153,26 @@ try {
     log: (l) => console.log(`  ${l}`),
   });
   for (const e of r.errors) console.log(`  cleanup error: ${e}`);
-  for (const l of r.leftBehind) console.log(`  still there: ${l}`);
-  console.log(`left behind: ${r.leftBehind.length}`);
+  // Keystone users the team-mode tests created (a reader-only person).
+  const leftBehind = [...r.leftBehind];
+  try {
+    const keystone = await openKeystoneAdmin(clouds.admin);
+    const users = await cleanupRunUsers(keystone, prefix).finally(() => keystone.revoke());
+    if (users.deleted > 0) console.log(`  deleted ${users.deleted} Keystone users`);
+    leftBehind.push(...users.leftBehind);
+  } catch (e) {
+    console.log(`  cleanup error: Keystone users: ${e instanceof Error ? e.message : String(e)}`);
+    leftBehind.push(`Keystone users of ${prefix} (could not list them)`);
+  }
+  for (const l of leftBehind) console.log(`  still there: ${l}`);
+  console.log(`left behind: ${leftBehind.length}`);
   rmSync(fixturesFile, { force: true });
   tiers.push({
     name: 'cleanup (nothing left behind)',
-    passed: r.leftBehind.length === 0 ? 1 : 0,
-    failed: r.leftBehind.length === 0 ? 0 : 1,
+    passed: leftBehind.length === 0 ? 1 : 0,
+    failed: leftBehind.length === 0 ? 0 : 1,
     skipped: 0,
-    ok: r.leftBehind.length === 0,
+    ok: leftBehind.length === 0,
   });
 }
 

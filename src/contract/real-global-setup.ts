@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { cleanupRun } from './cleanup';
 import { createFixtures } from './fixtures';
+import { cleanupRunUsers, openKeystoneAdmin } from './keystone-users';
 import type { Fixtures } from './fixtures-types';
 import { ENV, HOW_TO_RUN, openSessions, resolveRealClouds } from './real-cloud';
 import { makeRunPrefix } from './run-prefix';
@@ -43,9 +44,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       log,
     });
     for (const e of r.errors) log(`cleanup error: ${e}`);
-    for (const l of r.leftBehind) log(`left behind: ${l}`);
-    log(`left behind: ${r.leftBehind.length}`);
-    if (r.leftBehind.length > 0) throw new Error(`${r.leftBehind.length} resources of ${prefix} left behind`);
+    const keystone = await openKeystoneAdmin(resolved.clouds.admin);
+    const users = await cleanupRunUsers(keystone, prefix).finally(() => keystone.revoke());
+    const leftBehind = [...r.leftBehind, ...users.leftBehind];
+    for (const l of leftBehind) log(`left behind: ${l}`);
+    log(`left behind: ${leftBehind.length}`);
+    if (leftBehind.length > 0) throw new Error(`${leftBehind.length} resources of ${prefix} left behind`);
   };
 
   log(

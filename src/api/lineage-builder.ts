@@ -48,12 +48,17 @@ export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
     const s = ++seq;
     running = { ...w, seq: s, parts: [] };
     const syncs = [
-      senders.images.diff(w.input.images),
-      senders.servers.diff(w.input.servers),
-      senders.deletedServers.diff(w.input.deletedServers ?? []),
+      ...senders.images.diff(w.input.images),
+      ...senders.servers.diff(w.input.servers),
+      ...senders.deletedServers.diff(w.input.deletedServers ?? []),
     ];
-    for (const m of syncs) if (m) worker.postMessage(m);
-    worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer });
+    // One slice per task: copying 50,000 images in one postMessage would hold the page for seconds.
+    const post = (i: number): void => {
+      if (i === syncs.length) return worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer });
+      worker.postMessage(syncs[i] as ToWorker);
+      setTimeout(() => post(i + 1), 0);
+    };
+    post(0);
   };
   const finish = (): void => {
     running = null;

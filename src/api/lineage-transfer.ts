@@ -15,8 +15,8 @@ type Item = { id: string };
 export interface SyncMessage {
   type: 'sync';
   listing: ListingKey;
-  /** The listing's ids in order; items not in `items` are the ones sent before. */
-  ids: string[];
+  /** The listing's ids in order (items not in `items` were sent before); null: more items follow first. */
+  ids: string[] | null;
   items: Item[];
   /** `items` is the whole listing (duplicate ids: the worker cannot key them by id). */
   whole: boolean;
@@ -62,15 +62,24 @@ export class ListingSender<T extends Item> {
 
   constructor(readonly listing: ListingKey) {}
 
-  /** The message that brings the worker up to `items`, or null when it has them already. */
-  diff(items: readonly T[]): SyncMessage | null {
-    if (items === this.#last) return null;
+  /**
+   * The messages that bring the worker up to `items` (none when it has them already): new items in slices
+   * of `slice`, so each postMessage copies little, the id order with the last one.
+   */
+  diff(items: readonly T[], slice = 2000): SyncMessage[] {
+    if (items === this.#last) return [];
     this.#last = items;
     const ids = items.map((i) => i.id);
     const whole = new Set(ids).size !== ids.length;
-    const fresh = whole ? [...items] : items.filter((i) => !this.#sent.has(i));
+    if (whole) return [{ type: 'sync', listing: this.listing, ids: [], items: [...items], whole }];
+    const fresh = items.filter((i) => !this.#sent.has(i));
     for (const i of fresh) this.#sent.add(i);
-    return { type: 'sync', listing: this.listing, ids: whole ? [] : ids, items: fresh, whole };
+    const out: SyncMessage[] = [];
+    for (let at = 0; at + slice < fresh.length; at += slice)
+      out.push({ type: 'sync', listing: this.listing, ids: null, items: fresh.slice(at, at + slice), whole });
+    const rest = fresh.slice(out.length * slice);
+    out.push({ type: 'sync', listing: this.listing, ids, items: rest, whole });
+    return out;
   }
 }
 
@@ -86,6 +95,7 @@ export class ListingMirror {
       return;
     }
     for (const i of m.items) this.#byId.set(i.id, i);
+    if (m.ids === null) return;
     const next = new Map<string, Item>();
     this.items = m.ids.map((id) => {
       const item = this.#byId.get(id);

@@ -1,9 +1,15 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { LineageGraph, LineageInput } from '../lineage/types';
-import { imageQueries, requestFullImageRefresh } from './images';
+import { imageQueries, requestFullImageRefresh, type ImageListing } from './images';
+import { loadListing, saveListing } from './listing-cache';
 import { latestLineage, lineageLater, lineageNow } from './lineage-builder';
-import { requestFullServerRefresh, serverQueries } from './servers';
+import {
+  requestFullServerRefresh,
+  serverQueries,
+  type ServerListing,
+  type ServerListParams,
+} from './servers';
 import { sessionQueries, type Session } from './session';
 
 export type CloudResource = 'session' | 'images' | 'servers';
@@ -23,6 +29,8 @@ export interface CloudData {
   loading: boolean;
   /** A refresh of data already shown is running (an incremental one after an action, or a full one). */
   refreshing: boolean;
+  /** When the shown data was saved, while it comes from the cache of an earlier visit and is not revalidated. */
+  cachedAt: number | null;
   /** The first failed resource and its error (the UI shows one error panel with retry). */
   failure: { resource: CloudResource; error: unknown } | null;
   /** Deleted servers could not be read: parents of some snapshots may show as unknown. */
@@ -40,12 +48,28 @@ export interface CloudData {
  */
 export function useCloudData(): CloudData {
   const session = useQuery(sessionQueries.current());
-  const images = useQuery(imageQueries.all());
   const isAdmin = session.data?.isAdmin ?? false;
-  const servers = useQuery({
-    ...serverQueries.list({ allTenants: isAdmin, withDeleted: isAdmin }),
-    enabled: session.isSuccess,
+  const serverParams = { allTenants: isAdmin, withDeleted: isAdmin };
+  const s = session.data;
+  const identity = s ? `${s.cloud}|${s.project?.id ?? '-'}|${s.user.id}` : null;
+  const cached = useQuery({
+    queryKey: ['listing-cache', identity, isAdmin],
+    queryFn: ({ client }) => restoreListings(client, identity ?? '', serverParams),
+    enabled: identity !== null,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
   });
+  const restored = cached.isSuccess || cached.isError;
+  const images = useQuery({ ...imageQueries.all(), enabled: restored });
+  const servers = useQuery({ ...serverQueries.list(serverParams), enabled: restored });
+  useSaveListing(identity && `${identity}|images`, images.data, ['items']);
+  useSaveListing(identity && `${identity}|servers|${isAdmin}`, servers.data, ['items', 'deleted']);
+  const savedAt = cached.data?.savedAt ?? null;
+  const cachedAt =
+    savedAt !== null && (images.dataUpdatedAt <= savedAt || servers.dataUpdatedAt <= savedAt)
+      ? savedAt
+      : null;
 
   const projectId = session.data?.project?.id ?? null;
   const hasSession = session.data !== undefined;
@@ -90,11 +114,47 @@ export function useCloudData(): CloudData {
     isPending: graph === undefined && failure === null,
     loading,
     refreshing: !loading && (images.isFetching || servers.isFetching),
+    cachedAt,
     failure,
     deletedServersError,
     retry,
     reloadAll,
   };
+}
+
+/** Puts the listings saved by an earlier visit into the query cache, marked stale so they are revalidated. */
+async function restoreListings(
+  client: QueryClient,
+  identity: string,
+  serverParams: ServerListParams,
+): Promise<{ savedAt: number | null }> {
+  const [imgs, srvs] = await Promise.all([
+    loadListing<ImageListing>(`${identity}|images`),
+    loadListing<ServerListing>(`${identity}|servers|${serverParams.allTenants}`),
+  ]);
+  if (!imgs || !srvs) return { savedAt: null };
+  const imageKey = imageQueries.all().queryKey;
+  const serverKey = serverQueries.list(serverParams).queryKey;
+  client.setQueryData(imageKey, imgs.listing, { updatedAt: imgs.savedAt });
+  client.setQueryData(serverKey, { ...srvs.listing, deletedError: null }, { updatedAt: srvs.savedAt });
+  await client.invalidateQueries({ queryKey: imageKey, refetchType: 'none' });
+  await client.invalidateQueries({ queryKey: serverKey, refetchType: 'none' });
+  return { savedAt: Math.min(imgs.savedAt, srvs.savedAt) };
+}
+
+const saved = new WeakSet<object>();
+
+/** Saves a complete listing once (every panel's useCloudData sees the same object). */
+function useSaveListing(
+  key: string | null,
+  listing: ImageListing | ServerListing | undefined,
+  arrays: string[],
+): void {
+  useEffect(() => {
+    if (!key || !listing?.complete || saved.has(listing)) return;
+    saved.add(listing);
+    saveListing(key, listing as unknown as Record<string, unknown>, arrays).catch(() => undefined);
+  }, [key, listing, arrays]);
 }
 
 interface Built {

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
 import { PanelBoundary } from '../components/panel-boundary';
 import { useUrlParams } from '../lib/url-state';
+import { DataStatus } from './data-status';
 import { Header } from './header';
 import { ExportBar } from './data-views';
 import { LineageModelProvider } from './lineage-model-provider';
@@ -40,6 +41,7 @@ function ViewBar() {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1">
       <ViewTabs />
+      <DataStatus />
       {view === 'graph' || view === 'table' || view === 'insights' ? (
         <div className="ml-auto">
           <ExportBar graphOnScreen={view === 'graph'} />

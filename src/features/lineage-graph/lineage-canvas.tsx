@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -9,9 +10,10 @@ import {
   type ColorMode,
   type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { EdgeLegend } from './edge-legend';
 import { initialViewport } from './initial-viewport';
+import { isNavKey, neighbourOf, type NavNode } from './keyboard-nav';
 import { OverviewCanvas } from './overview-canvas';
 import { nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
@@ -92,6 +94,86 @@ export function LineageCanvas(props: LineageCanvasProps) {
     [flow],
   );
 
+  /** Pans to a node the keyboard moved to, when it is (partly) out of view. */
+  const reveal = useCallback(
+    (id: string): void => {
+      const node = flow.getNode(id);
+      const box = container.current;
+      if (!node || !box) return;
+      const { x, y, zoom } = flow.getViewport();
+      const left = node.position.x * zoom + x;
+      const top = node.position.y * zoom + y;
+      const inside =
+        left >= 0 &&
+        top >= 0 &&
+        left + NODE_WIDTH * zoom <= box.clientWidth &&
+        top + NODE_HEIGHT * zoom <= box.clientHeight;
+      if (!inside) centerOn(id);
+    },
+    [flow, centerOn],
+  );
+
+  /** Moves keyboard focus to a node once React Flow has rendered it (it renders only what is in view). */
+  const focusNode = useCallback((id: string): void => {
+    let tries = 0;
+    const tick = (): void => {
+      const el = container.current?.querySelector<HTMLElement>(
+        `.react-flow__node[data-id="${CSS.escape(id)}"]`,
+      );
+      if (el) el.focus({ preventScroll: true });
+      else if (tries++ < 30) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, []);
+
+  const navNodes = useMemo(
+    (): NavNode[] => nodes.map((n) => ({ id: n.id, parentId: n.data.node.parentId, y: n.position.y })),
+    [nodes],
+  );
+  const selectedId = nodes.find((n) => n.selected)?.id ?? null;
+  const lineageIds = useMemo(
+    () => nodes.filter((n) => n.className === 'is-related').map((n) => ({ id: n.id })),
+    [nodes],
+  );
+
+  const fitToSelection = (): void => {
+    if (lineageIds.length === 0) return;
+    void flow.fitView({ nodes: lineageIds, padding: 0.15, maxZoom: 1.2, duration: 200 });
+  };
+
+  /**
+   * Keyboard users: Tab to a node; arrows move the selection along the lineage (← parent, → first child,
+   * ↑/↓ siblings), Enter or Space selects the focused node, Escape clears the selection.
+   */
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (!(e.target instanceof HTMLElement)) return;
+    const focusedId = e.target.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+    if (e.key === 'Escape') {
+      if (selectedId === null) return;
+      e.preventDefault();
+      // React Flow's own Escape would blur the node: the keyboard stays where it was.
+      e.stopPropagation();
+      onSelect(null);
+      // The inspector column closes and the canvas widens: keep the keyboard where it was.
+      if (focusedId !== null) focusNode(focusedId);
+      return;
+    }
+    if (focusedId === null) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onSelect(focusedId);
+      return;
+    }
+    if (!isNavKey(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = neighbourOf(navNodes, focusedId, e.key);
+    if (next === null) return;
+    onSelect(next);
+    reveal(next);
+    focusNode(next);
+  };
+
   const onInit = useCallback(
     (instance: ReactFlowInstance<LineageFlowNode, LineageFlowEdge>) => {
       ready.current = true;
@@ -124,16 +206,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
   }, [focus, centerOn]);
 
   return (
-    <div
-      ref={container}
-      className="absolute inset-0"
-      onKeyDown={(e) => {
-        // Keyboard users: Tab to a node, Enter selects it (React Flow's own Enter only marks it selected).
-        if (e.key !== 'Enter' || !(e.target instanceof HTMLElement)) return;
-        const id = e.target.closest('.react-flow__node')?.getAttribute('data-id');
-        if (id) onSelect(id);
-      }}
-    >
+    <div ref={container} className="absolute inset-0" onKeyDownCapture={onKeyDown}>
       <ReactFlow<LineageFlowNode, LineageFlowEdge>
         className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
         nodes={nodes}
@@ -162,7 +235,28 @@ export function LineageCanvas(props: LineageCanvasProps) {
         ) : (
           <OverviewCanvas nodes={nodes} colorOf={miniMapColor} />
         )}
-        <Controls showInteractive={false} showFitView={!big} />
+        <Controls showInteractive={false} showFitView={!big} aria-label="Zoom controls">
+          <ControlButton
+            onClick={fitToSelection}
+            disabled={lineageIds.length === 0}
+            aria-label="Fit to selection"
+            title={
+              lineageIds.length === 0
+                ? 'Fit to selection: select a node first'
+                : 'Fit to selection: zoom to the selected node and its lineage'
+            }
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path
+                d="M1 5V1h4M11 1h4v4M15 11v4h-4M5 15H1v-4"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+              <circle cx="8" cy="8" r="2.2" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

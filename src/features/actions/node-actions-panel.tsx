@@ -32,9 +32,7 @@ function NodeActions({ id }: { id: string }) {
       aria-label="Actions"
       className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm dark:border-slate-600 dark:bg-slate-950"
     >
-      <h3 className="font-semibold">
-        Actions<span className="sr-only">: {node.name || node.id}</span>
-      </h3>
+      <h3 className="font-semibold">Actions</h3>
       {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
       {image && isImageKind(node.kind) ? (
         <>

@@ -11,6 +11,12 @@ const AUDIT_FILE = path.join(os.tmpdir(), `glance-lineage-e2e-audit-${process.pi
 /** The team-mode e2e server (e2e/team-*.spec.ts): sign-in against the simulator's Keystone. */
 const TEAM_PORT = Number(process.env.E2E_TEAM_PORT ?? 4320);
 const TEAM_AUDIT_FILE = path.join(os.tmpdir(), `glance-lineage-e2e-team-audit-${process.pid}.jsonl`);
+/** The read-only e2e server (e2e/read-only.spec.ts): `--read-only`, every change refused. */
+const READ_ONLY_PORT = Number(process.env.E2E_READ_ONLY_PORT ?? 4322);
+const READ_ONLY_AUDIT_FILE = path.join(
+  os.tmpdir(),
+  `glance-lineage-e2e-read-only-audit-${process.pid}.jsonl`,
+);
 const CHROMIUM_LAUNCH = {
   executablePath: CHROMIUM,
   args: [
@@ -35,7 +41,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['**/*.real.spec.ts', '**/team-*.spec.ts'],
+      testIgnore: ['**/*.real.spec.ts', '**/team-*.spec.ts', '**/read-only.spec.ts'],
       use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM_LAUNCH },
     },
     {
@@ -45,6 +51,15 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: CHROMIUM_LAUNCH,
         baseURL: `http://127.0.0.1:${TEAM_PORT}`,
+      },
+    },
+    {
+      name: 'read-only',
+      testMatch: '**/read-only.spec.ts',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: CHROMIUM_LAUNCH,
+        baseURL: `http://127.0.0.1:${READ_ONLY_PORT}`,
       },
     },
   ],
@@ -60,6 +75,14 @@ export default defineConfig({
       // Started after the first server, which builds dist/ (servers start in order).
       command: `node_modules/.bin/tsx src/server/main.ts --demo --team --port ${TEAM_PORT} --test-controls --idle-minutes 30 --audit-file ${TEAM_AUDIT_FILE}`,
       url: `http://127.0.0.1:${TEAM_PORT}/api/health`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      // Also after the first server (dist/). Read-only: the proxy refuses every change.
+      command: `node_modules/.bin/tsx src/server/main.ts --demo --read-only --port ${READ_ONLY_PORT} --test-controls --audit-file ${READ_ONLY_AUDIT_FILE}`,
+      url: `http://127.0.0.1:${READ_ONLY_PORT}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       stdout: 'pipe',

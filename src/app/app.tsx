@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { CopyLinkButton } from '../features/lineage-graph/copy-link-button';
 import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
 import { PanelBoundary } from '../components/panel-boundary';
 import { useUrlParams } from '../lib/url-state';
@@ -35,7 +36,7 @@ export function App({ queryClient }: { queryClient?: QueryClient } = {}) {
   );
 }
 
-/** The view tabs, and the export of what the graph, table and insights show. */
+/** The view tabs, and the link to and the export of what the graph, table and insights show. */
 function ViewBar() {
   const view = useUrlParams().get('view') ?? 'graph';
   return (
@@ -43,7 +44,8 @@ function ViewBar() {
       <ViewTabs />
       <DataStatus />
       {view === 'graph' || view === 'table' || view === 'insights' ? (
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <CopyLinkButton />
           <ExportBar graphOnScreen={view === 'graph'} />
         </div>
       ) : null}

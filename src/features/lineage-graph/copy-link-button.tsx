@@ -12,7 +12,7 @@ export function CopyLinkButton() {
     }
   };
   return (
-    <span className="flex items-center gap-1">
+    <span className="flex items-center gap-1 text-sm">
       <button
         type="button"
         className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"

@@ -20,8 +20,9 @@ interface GraphToolbarProps {
   children?: ReactNode;
 }
 
+/** Compact enough that search, four filters and the selection's tools fit one line beside the inspector at 1280 px. */
 const selectClass =
-  'max-w-44 rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
+  'w-[6.25rem] truncate rounded border border-slate-300 bg-white px-1 py-1 text-sm dark:border-slate-600 dark:bg-slate-800';
 
 function FilterSelect<T extends string>(props: {
   label: string;
@@ -35,6 +36,7 @@ function FilterSelect<T extends string>(props: {
       <span className="sr-only">{props.label}</span>
       <select
         aria-label={props.label}
+        title={`${props.label}: ${props.options.find((o) => o.value === props.value)?.label ?? props.anyLabel}`}
         className={selectClass}
         value={props.value ?? ''}
         onChange={(e) => props.onChange(e.target.value === '' ? null : (e.target.value as T))}
@@ -76,11 +78,11 @@ export function GraphToolbar(props: GraphToolbarProps) {
     <div
       role="toolbar"
       aria-label="Graph tools"
-      className="flex flex-wrap items-center gap-2 border-b border-slate-200 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+      className="flex flex-wrap items-center gap-1.5 border-b border-slate-200 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
     >
       <form
         role="search"
-        className="flex items-center gap-1"
+        className="flex max-w-72 min-w-36 flex-1 items-center gap-1"
         onSubmit={(e) => {
           e.preventDefault();
           props.onNextMatch(1);
@@ -90,6 +92,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
           type="search"
           aria-label="Search by name, id or key=value"
           placeholder="Search name, id, key=value"
+          title="Search by name, id or key=value (Enter: next match, Shift+Enter: previous)"
           value={query}
           onChange={(e) => props.onQuery(e.target.value)}
           onKeyDown={(e) => {
@@ -98,16 +101,16 @@ export function GraphToolbar(props: GraphToolbarProps) {
               props.onNextMatch(-1);
             }
           }}
-          className="w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+          className="w-full min-w-0 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
         />
         {query.trim() !== '' ? (
-          <span role="status" className="min-w-20 text-slate-600 dark:text-slate-300">
+          <span role="status" className="text-xs whitespace-nowrap text-slate-600 dark:text-slate-300">
             {matchLabel(matchCount, matchIndex)}
           </span>
         ) : null}
         <button
           type="button"
-          className="rounded border px-2 py-0.5"
+          className="rounded border border-slate-300 px-1.5 py-0.5 disabled:opacity-40 dark:border-slate-600"
           disabled={matchCount === 0}
           onClick={() => props.onNextMatch(-1)}
           aria-label="Previous match"
@@ -116,7 +119,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         </button>
         <button
           type="submit"
-          className="rounded border px-2 py-0.5"
+          className="rounded border border-slate-300 px-1.5 py-0.5 disabled:opacity-40 dark:border-slate-600"
           disabled={matchCount === 0}
           aria-label="Next match"
         >
@@ -152,7 +155,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
         onChange={(tag) => onFilter({ tag })}
       />
       {props.children}
-      <span className="ml-auto text-slate-500" aria-live="polite">
+      <span className="ml-auto whitespace-nowrap text-slate-500" aria-live="polite">
         {props.shown === props.total ? `${props.total} nodes` : `${props.shown} of ${props.total} nodes`}
       </span>
     </div>

@@ -7,7 +7,6 @@ import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
-import { CopyLinkButton } from './copy-link-button';
 import { SelectionTools } from './selection-tools';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
@@ -131,7 +130,6 @@ function LineageGraphView({
             onToggleCollapsed={() => url.toggleCollapsed(selected.id)}
           />
         ) : null}
-        <CopyLinkButton />
       </GraphToolbar>
       <DataNotices problems={graph.problems} deletedServersError={deletedServersError} />
       <div className="relative min-h-0 flex-1">

@@ -12,11 +12,12 @@ export function SelectionTools({ name, childCount, collapsed, onToggleCollapsed 
     <button
       type="button"
       aria-pressed={collapsed}
+      aria-label={collapsed ? 'Expand subtree' : 'Collapse subtree'}
       title={`${collapsed ? 'Show' : 'Hide'} everything below ${name} (double-click a node does the same)`}
       onClick={onToggleCollapsed}
       className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
     >
-      {collapsed ? 'Expand subtree' : 'Collapse subtree'}
+      {collapsed ? 'Expand' : 'Collapse'}
     </button>
   );
 }

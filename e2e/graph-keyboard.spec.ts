@@ -10,24 +10,24 @@ test.describe('the graph by keyboard', () => {
     await page.goto(`/?selected=${DEMO_IDS.web2Snap}`);
     await nodeById(page, DEMO_IDS.web2Snap).focus();
 
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.web2);
-    await expect(nodeById(page, DEMO_IDS.web2)).toBeFocused();
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.web1Snap);
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.debian12);
-    await page.keyboard.press('ArrowLeft'); // a root: stays
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.debian12);
-    await page.keyboard.press('ArrowDown'); // the next root below
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.ubuntu2204);
-    await page.keyboard.press('ArrowUp');
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.debian12);
-    await page.keyboard.press('ArrowRight'); // the first child
-    await expect.poll(() => selected(page.url())).toBe(DEMO_IDS.web1);
+    /** One key, then the selection and the keyboard focus are on `id`. */
+    const move = async (key: string, id: string): Promise<void> => {
+      await page.keyboard.press(key);
+      await expect.poll(() => selected(page.url())).toBe(id);
+      await expect(nodeById(page, id)).toBeFocused();
+    };
+    await move('ArrowLeft', DEMO_IDS.web2);
+    await move('ArrowLeft', DEMO_IDS.web1Snap);
+    await move('ArrowLeft', DEMO_IDS.web1);
+    await move('ArrowLeft', DEMO_IDS.debian12);
+    await move('ArrowLeft', DEMO_IDS.debian12); // a root: stays
+    await move('ArrowDown', DEMO_IDS.ubuntu2204); // the next root below
+    await move('ArrowUp', DEMO_IDS.debian12);
+    await move('ArrowRight', DEMO_IDS.web1); // the first child
     await expect(
-      page.getByRole('complementary', { name: 'Inspector' }).getByRole('heading', { name: 'web-1' }),
+      page
+        .getByRole('complementary', { name: 'Inspector' })
+        .getByRole('heading', { name: 'web-1', exact: true }),
     ).toBeVisible();
 
     const focused = nodeById(page, DEMO_IDS.web1);

@@ -114,14 +114,20 @@ export function LineageCanvas(props: LineageCanvasProps) {
   );
 
   /** Moves keyboard focus to a node once React Flow has rendered it (it renders only what is in view). */
+  const pendingFocus = useRef<string | null>(null);
   const focusNode = useCallback((id: string): void => {
+    pendingFocus.current = id;
     let tries = 0;
     const tick = (): void => {
+      if (pendingFocus.current !== id) return;
       const el = container.current?.querySelector<HTMLElement>(
         `.react-flow__node[data-id="${CSS.escape(id)}"]`,
       );
-      if (el) el.focus({ preventScroll: true });
-      else if (tries++ < 30) requestAnimationFrame(tick);
+      if (el) {
+        el.focus({ preventScroll: true });
+        pendingFocus.current = null;
+      } else if (tries++ < 30) requestAnimationFrame(tick);
+      else pendingFocus.current = null;
     };
     requestAnimationFrame(tick);
   }, []);
@@ -147,7 +153,9 @@ export function LineageCanvas(props: LineageCanvasProps) {
    */
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (!(e.target instanceof HTMLElement)) return;
-    const focusedId = e.target.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+    const onNode = e.target.closest('.react-flow__node')?.getAttribute('data-id') ?? null;
+    // A key pressed before focus reached the node the last key moved to goes on from that node.
+    const focusedId = onNode !== null ? (pendingFocus.current ?? onNode) : null;
     if (e.key === 'Escape') {
       if (selectedId === null) return;
       e.preventDefault();

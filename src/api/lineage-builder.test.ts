@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { buildLineage } from '../lineage';
+import { buildLineage, layoutTree } from '../lineage';
 import type { LineageInput } from '../lineage/types';
 import type { NovaServer } from '../openstack/types';
 import { createSimulator } from '../sim';
-import { createWorkerBuilder, type WorkerLike } from './lineage-builder';
+import { builtLayout, GRAPH_LAYOUT } from './graph-layout';
+import { createWorkerBuilder, rebuildGapMs, type WorkerLike } from './lineage-builder';
 import {
   encodeGraph,
   ListingMirror,
+  SentNodes,
   type FromWorker,
   type ListingKey,
   type ToWorker,
 } from './lineage-transfer';
 
 /** The worker's logic in-process, behind structured clones both ways (as postMessage does). */
-function fakeWorker(): WorkerLike & { sent: ToWorker[] } {
+function fakeWorker(): WorkerLike & { sent: ToWorker[]; received: FromWorker[] } {
   const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
   const mirrors: Record<ListingKey, ListingMirror> = {
     images: new ListingMirror(),
@@ -21,8 +23,11 @@ function fakeWorker(): WorkerLike & { sent: ToWorker[] } {
     deletedServers: new ListingMirror(),
   };
   const sent: ToWorker[] = [];
+  const received: FromWorker[] = [];
+  const sentNodes = new SentNodes();
   return {
     sent,
+    received,
     postMessage(message) {
       const m = structuredClone(message);
       sent.push(m);
@@ -34,8 +39,10 @@ function fakeWorker(): WorkerLike & { sent: ToWorker[] } {
           deletedServers: mirrors.deletedServers.items as unknown as NovaServer[],
           viewer: m.viewer,
         });
-        for (const out of encodeGraph(graph, m.seq, 7)) {
+        const layout = m.layout ? layoutTree(graph, m.layout) : undefined;
+        for (const out of encodeGraph(graph, m.seq, 7, { sent: sentNodes, layout })) {
           const data = structuredClone(out);
+          received.push(data);
           for (const l of listeners) l({ data } as MessageEvent<FromWorker>);
         }
       }, 0);
@@ -43,7 +50,7 @@ function fakeWorker(): WorkerLike & { sent: ToWorker[] } {
     addEventListener(type: string, l: (e: MessageEvent<FromWorker>) => void) {
       if (type === 'message') listeners.push(l);
     },
-  } as WorkerLike & { sent: ToWorker[] };
+  } as WorkerLike & { sent: ToWorker[]; received: FromWorker[] };
 }
 
 function demoInput(): LineageInput {
@@ -89,5 +96,66 @@ describe('the worker builder', () => {
     expect((await a)?.nodes.size).toBeGreaterThan(0);
     expect(await b).toBeNull();
     expect((await c)?.nodes.has(input.images[1]!.id)).toBe(false);
+  });
+});
+
+describe('the worker builder, between builds', () => {
+  it('hands back the layout the worker made (layoutTree with the graph view’s options)', async () => {
+    const input = demoInput();
+    const graph = await createWorkerBuilder(fakeWorker()).build(input);
+    const expected = layoutTree(buildLineage(input), GRAPH_LAYOUT);
+    expect(builtLayout(graph!)).toEqual(expected);
+  });
+
+  it('keeps the node objects of the previous build for nodes that did not change, and only those', async () => {
+    const input = demoInput();
+    const worker = fakeWorker();
+    const builder = createWorkerBuilder(worker);
+    const first = await builder.build(input);
+    const changed = { ...input.images[1]!, name: 'renamed' };
+    const images = [input.images[0]!, changed, ...input.images.slice(2)];
+    const second = await builder.build({ ...input, images });
+    expect(second).toEqual(buildLineage({ ...input, images }));
+    const same = input.images[0]!.id;
+    expect(second?.nodes.get(same)).toBe(first?.nodes.get(same));
+    expect(second?.nodes.get(changed.id)).not.toBe(first?.nodes.get(changed.id));
+    expect(second?.nodes.get(changed.id)?.image).toBe(changed);
+    const lastParts = worker.received.slice(worker.received.findIndex((m) => m.type === 'end') + 1);
+    const sentBack = lastParts.flatMap((m) => (m.type === 'part' ? m.nodes : []));
+    expect(sentBack).toContain(same);
+    expect(sentBack.filter((n) => typeof n !== 'string').map((n) => (n as { id: string }).id)).toContain(changed.id);
+  });
+
+  it('puts a new raw image on a node whose lineage did not change but whose Glance record did', async () => {
+    const input = demoInput();
+    const builder = createWorkerBuilder(fakeWorker());
+    const first = await builder.build(input);
+    const tagged = { ...input.images[0]!, tags: ['new-tag'] };
+    const images = [tagged, ...input.images.slice(1)];
+    const second = await builder.build({ ...input, images });
+    expect(second?.nodes.get(tagged.id)?.image).toBe(tagged);
+    expect(first?.nodes.get(tagged.id)?.image).toBe(input.images[0]);
+    expect(second).toEqual(buildLineage({ ...input, images }));
+  });
+
+  it('waits the size-dependent gap between the starts of two builds', async () => {
+    const input = demoInput();
+    let clock = 0;
+    const worker = fakeWorker();
+    const builder = createWorkerBuilder(worker, { gapMs: () => 50, now: () => clock });
+    await builder.build(input);
+    const builds = () => worker.sent.filter((m) => m.type === 'build').length;
+    const next = builder.build({ ...input, images: input.images.slice(1) });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(builds()).toBe(1);
+    clock = 60;
+    expect((await next)?.nodes.has(input.images[0]!.id)).toBe(false);
+    expect(builds()).toBe(2);
+  });
+
+  it('rebuilds big clouds less often than small ones', () => {
+    expect(rebuildGapMs(1000)).toBe(0);
+    expect(rebuildGapMs(10_000)).toBeGreaterThan(0);
+    expect(rebuildGapMs(60_000)).toBeGreaterThanOrEqual(rebuildGapMs(10_000));
   });
 });

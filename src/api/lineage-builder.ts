@@ -6,8 +6,10 @@
  */
 import { buildLineage } from '../lineage';
 import type { LineageGraph, LineageInput, Viewer } from '../lineage/types';
+import { GRAPH_LAYOUT, rememberLayout } from './graph-layout';
 import {
   decodeGraph,
+  decodeLayout,
   ListingSender,
   type FromWorker,
   type GraphPart,
@@ -34,7 +36,26 @@ interface Waiting {
   reject: (e: unknown) => void;
 }
 
-export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
+/**
+ * The least time between the starts of two builds of `items` images and servers: while pages arrive, a big
+ * cloud is rebuilt (and its graph handed to the page) less often, so the page spends less time taking graphs in.
+ */
+export function rebuildGapMs(items: number): number {
+  if (items < 5000) return 0;
+  if (items < 20_000) return 1000;
+  return 2000;
+}
+
+function sizeOf(input: LineageInput): number {
+  return input.images.length + input.servers.length + (input.deletedServers?.length ?? 0);
+}
+
+export function createWorkerBuilder(
+  worker: WorkerLike,
+  opts: { gapMs?: (items: number) => number; now?: () => number } = {},
+): LineageBuilder {
+  const gapMs = opts.gapMs ?? rebuildGapMs;
+  const now = opts.now ?? (() => performance.now());
   const senders = {
     images: new ListingSender('images'),
     servers: new ListingSender('servers'),
@@ -43,9 +64,13 @@ export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
   let seq = 0;
   let running: (Waiting & { seq: number; parts: GraphPart[] }) | null = null;
   let next: Waiting | null = null;
+  let previous: LineageGraph | undefined;
+  let startedAt = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
   const start = (w: Waiting): void => {
     const s = ++seq;
+    startedAt = now();
     running = { ...w, seq: s, parts: [] };
     const syncs = [
       ...senders.images.diff(w.input.images),
@@ -54,17 +79,29 @@ export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
     ];
     // One slice per task: copying 50,000 images in one postMessage would hold the page for seconds.
     const post = (i: number): void => {
-      if (i === syncs.length) return worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer });
+      if (i === syncs.length)
+        return worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer, layout: GRAPH_LAYOUT });
       worker.postMessage(syncs[i] as ToWorker);
       setTimeout(() => post(i + 1), 0);
     };
     post(0);
   };
-  const finish = (): void => {
-    running = null;
+  /** Starts the waiting build, once the gap since the last start has passed. */
+  const startNext = (): void => {
+    timer = null;
+    if (running || !next) return;
+    const wait = startedAt + gapMs(sizeOf(next.input)) - now();
+    if (wait > 0) {
+      timer = setTimeout(startNext, wait);
+      return;
+    }
     const n = next;
     next = null;
-    if (n) start(n);
+    start(n);
+  };
+  const finish = (): void => {
+    running = null;
+    if (timer === null) startNext();
   };
 
   worker.addEventListener('message', (e) => {
@@ -76,7 +113,14 @@ export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
       r.reject(new Error(`building the lineage failed: ${m.message}`));
       finish();
     } else {
-      r.resolve(decodeGraph(r.parts, m, r.input));
+      try {
+        const graph = decodeGraph(r.parts, m, r.input, previous);
+        if (m.layout) rememberLayout(graph, decodeLayout(graph, m.layout));
+        previous = graph;
+        r.resolve(graph);
+      } catch (err) {
+        r.reject(err);
+      }
       finish();
     }
   });
@@ -88,10 +132,9 @@ export function createWorkerBuilder(worker: WorkerLike): LineageBuilder {
   return {
     build(input) {
       return new Promise((resolve, reject) => {
-        const w = { input, resolve, reject };
-        if (!running) return start(w);
         next?.resolve(null);
-        next = w;
+        next = { input, resolve, reject };
+        if (!running && timer === null) startNext();
       });
     },
   };

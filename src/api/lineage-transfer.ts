@@ -3,10 +3,14 @@
  *   - the page sends each listing once, then only the items it has not sent yet plus the id order
  *     (a structured clone of 50,000 images takes seconds; a page of new items takes milliseconds);
  *   - the worker sends the graph back in parts of a few thousand nodes, without the raw image and server
- *     objects (the page has them already and puts them back by id), so each message is a short task.
+ *     objects (the page has them already and puts them back by id), so each message is a short task;
+ *   - a node that has not changed since the previous build is sent as its id alone, and the page keeps its
+ *     node object from that build (so views can tell unchanged nodes by identity);
+ *   - the worker lays the graph out too: positions come back as one Float64Array (transferred, not copied).
  */
 import type { NovaServer } from '../openstack/types';
 import type { GlanceImage } from '../openstack/types';
+import type { LayoutOptions, Point, TreeLayout } from '../lineage';
 import type { DataProblem, LineageEdge, LineageGraph, LineageNode, Viewer } from '../lineage/types';
 
 export type ListingKey = 'images' | 'servers' | 'deletedServers';
@@ -26,6 +30,8 @@ export interface BuildMessage {
   type: 'build';
   seq: number;
   viewer: Viewer;
+  /** Lay the graph out with these options too (never with collapsed nodes). */
+  layout?: Omit<LayoutOptions, 'collapsed'>;
 }
 
 export type ToWorker = SyncMessage | BuildMessage;
@@ -35,7 +41,8 @@ export type SlimNode = Omit<LineageNode, 'image' | 'server'>;
 export interface GraphPart {
   type: 'part';
   seq: number;
-  nodes: SlimNode[];
+  /** A node, or the id of a node unchanged since the previous build the page received. */
+  nodes: (SlimNode | string)[];
   edges: LineageEdge[];
   children: [string, string[]][];
 }
@@ -45,6 +52,8 @@ export interface GraphEnd {
   seq: number;
   roots: string[];
   problems: DataProblem[];
+  /** x, y of every node in the order of the parts' nodes (when the build asked for a layout). */
+  layout?: { xy: Float64Array; width: number; height: number };
 }
 
 export interface BuildFailed {
@@ -109,16 +118,54 @@ export class ListingMirror {
 
 export const PART_SIZE = 3000;
 
-/** The graph as parts of `size` nodes (with their children) and edges, then its end. */
-export function* encodeGraph(graph: LineageGraph, seq: number, size = PART_SIZE): Generator<FromWorker> {
+/** Remembers what each node looked like when last sent, so an unchanged one can go as its id. */
+export class SentNodes {
+  #keys = new Map<string, string>();
+
+  /** `slim`, or its id when the previous build sent the same node; call `commit` once the build is sent. */
+  encode(slim: SlimNode, next: Map<string, string>): SlimNode | string {
+    const key = JSON.stringify(slim);
+    next.set(slim.id, key);
+    return this.#keys.get(slim.id) === key ? slim.id : slim;
+  }
+
+  commit(next: Map<string, string>): void {
+    this.#keys = next;
+  }
+}
+
+/** x, y per node in the graph's node order. */
+export function packLayout(graph: LineageGraph, layout: TreeLayout): NonNullable<GraphEnd['layout']> {
+  const xy = new Float64Array(graph.nodes.size * 2);
+  let i = 0;
+  for (const id of graph.nodes.keys()) {
+    const p = layout.positions.get(id);
+    xy[i++] = p?.x ?? NaN;
+    xy[i++] = p?.y ?? NaN;
+  }
+  return { xy, width: layout.width, height: layout.height };
+}
+
+/**
+ * The graph as parts of `size` nodes (with their children) and edges, then its end. With `sent`, nodes the
+ * page received unchanged in the previous build go as their ids (and `sent` learns this build's nodes once
+ * the generator has run to its end).
+ */
+export function* encodeGraph(
+  graph: LineageGraph,
+  seq: number,
+  size = PART_SIZE,
+  extra: { sent?: SentNodes; layout?: TreeLayout } = {},
+): Generator<FromWorker> {
   const nodes = [...graph.nodes.values()];
   const parts = Math.max(1, Math.ceil(nodes.length / size), Math.ceil(graph.edges.length / size));
+  const next = new Map<string, string>();
   for (let p = 0; p < parts; p++) {
     const slice = nodes.slice(p * size, (p + 1) * size);
     yield {
       type: 'part',
       seq,
-      nodes: slice.map(({ image: _i, server: _s, ...rest }) => rest),
+      nodes: slice.map(({ image: _i, server: _s, ...rest }) => (extra.sent ? extra.sent.encode(rest, next) : rest)),
       edges: graph.edges.slice(p * size, (p + 1) * size),
       children: slice.flatMap((n): [string, string[]][] => {
         const kids = graph.children.get(n.id);
@@ -126,7 +173,10 @@ export function* encodeGraph(graph: LineageGraph, seq: number, size = PART_SIZE)
       }),
     };
   }
-  yield { type: 'end', seq, roots: graph.roots, problems: graph.problems };
+  const end: GraphEnd = { type: 'end', seq, roots: graph.roots, problems: graph.problems };
+  if (extra.layout) end.layout = packLayout(graph, extra.layout);
+  yield end;
+  extra.sent?.commit(next);
 }
 
 export interface RawLookup {
@@ -135,8 +185,16 @@ export interface RawLookup {
   deletedServers?: readonly NovaServer[];
 }
 
-/** The graph again, with each node's raw image or server taken from the page's own listings. */
-export function decodeGraph(parts: readonly GraphPart[], end: GraphEnd, raw: RawLookup): LineageGraph {
+/**
+ * The graph again, with each node's raw image or server taken from the page's own listings. A node sent as
+ * its id is the previous build's node object (when its raw image or server is still the same object).
+ */
+export function decodeGraph(
+  parts: readonly GraphPart[],
+  end: GraphEnd,
+  raw: RawLookup,
+  previous?: LineageGraph,
+): LineageGraph {
   const images = new Map<string, GlanceImage>();
   for (const i of raw.images) if (!images.has(i.id)) images.set(i.id, i);
   const servers = new Map<string, NovaServer>();
@@ -145,20 +203,46 @@ export function decodeGraph(parts: readonly GraphPart[], end: GraphEnd, raw: Raw
   const nodes = new Map<string, LineageNode>();
   const edges: LineageEdge[] = [];
   const children = new Map<string, string[]>();
+  const withRaw = (slim: SlimNode | LineageNode): LineageNode => {
+    const { image: _i, server: _s, ...rest } = slim as LineageNode;
+    const node: LineageNode = rest;
+    if (slim.kind === 'server') {
+      const s = servers.get(slim.id);
+      if (s) node.server = s;
+    } else if (slim.kind !== 'missing-image' && slim.kind !== 'missing-server') {
+      const i = images.get(slim.id);
+      if (i) node.image = i;
+    }
+    return node;
+  };
   for (const part of parts) {
-    for (const slim of part.nodes) {
-      const node: LineageNode = { ...slim };
-      if (slim.kind === 'server') {
-        const s = servers.get(slim.id);
-        if (s) node.server = s;
-      } else if (slim.kind !== 'missing-image' && slim.kind !== 'missing-server') {
-        const i = images.get(slim.id);
-        if (i) node.image = i;
-      }
-      nodes.set(slim.id, node);
+    for (const sent of part.nodes) {
+      if (typeof sent === 'string') {
+        const before = previous?.nodes.get(sent);
+        if (!before) throw new Error(`lineage transfer: node ${sent} was sent as unchanged but is not known`);
+        const same =
+          before.kind === 'server'
+            ? before.server === servers.get(sent)
+            : before.kind === 'missing-image' || before.kind === 'missing-server'
+              ? true
+              : before.image === images.get(sent);
+        nodes.set(sent, same ? before : withRaw(before));
+      } else nodes.set(sent.id, withRaw(sent));
     }
     for (const e of part.edges) edges.push(e);
     for (const [id, kids] of part.children) children.set(id, kids);
   }
   return { nodes, edges, children, roots: end.roots, problems: end.problems };
+}
+
+/** The worker's layout of a decoded graph. */
+export function decodeLayout(graph: LineageGraph, layout: NonNullable<GraphEnd['layout']>): TreeLayout {
+  const positions = new Map<string, Point>();
+  let i = 0;
+  for (const id of graph.nodes.keys()) {
+    const x = layout.xy[i++] as number;
+    const y = layout.xy[i++] as number;
+    if (!Number.isNaN(x)) positions.set(id, { x, y });
+  }
+  return { positions, width: layout.width, height: layout.height };
 }

@@ -1,19 +1,21 @@
 /**
  * The lineage worker: holds a copy of the listings (sent incrementally by the page) and runs buildLineage
- * off the page's main thread, sending the graph back in parts (src/api/lineage-transfer.ts).
+ * and layoutTree off the page's main thread, sending the graph back in parts, nodes unchanged since the
+ * previous build as ids, and the positions as one transferred Float64Array (src/api/lineage-transfer.ts).
  */
-import { buildLineage } from '../lineage';
+import { buildLineage, layoutTree } from '../lineage';
 import type { GlanceImage, NovaServer } from '../openstack/types';
 import {
   encodeGraph,
   ListingMirror,
+  SentNodes,
   type FromWorker,
   type ListingKey,
   type ToWorker,
 } from '../api/lineage-transfer';
 
 interface WorkerScope {
-  postMessage(message: FromWorker): void;
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 }
 
@@ -23,6 +25,7 @@ const mirrors: Record<ListingKey, ListingMirror> = {
   servers: new ListingMirror(),
   deletedServers: new ListingMirror(),
 };
+const sent = new SentNodes();
 
 scope.addEventListener('message', (e) => {
   const m = e.data;
@@ -37,7 +40,11 @@ scope.addEventListener('message', (e) => {
       deletedServers: mirrors.deletedServers.items as NovaServer[],
       viewer: m.viewer,
     });
-    for (const msg of encodeGraph(graph, m.seq)) scope.postMessage(msg);
+    const layout = m.layout ? layoutTree(graph, m.layout) : undefined;
+    for (const msg of encodeGraph(graph, m.seq, undefined, { sent, layout })) {
+      if (msg.type === 'end' && msg.layout) scope.postMessage(msg, [msg.layout.xy.buffer]);
+      else scope.postMessage(msg);
+    }
   } catch (err) {
     scope.postMessage({
       type: 'failed',

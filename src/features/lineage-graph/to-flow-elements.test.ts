@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph, buildNode } from './testing/graph-builder';
-import { NODE_HEIGHT, NODE_WIDTH, toFlowElements } from './to-flow-elements';
+import { emptyFlowCache, NODE_HEIGHT, NODE_WIDTH, toFlowElements } from './to-flow-elements';
 
 const graph = buildGraph(
   [
@@ -67,5 +67,22 @@ describe('toFlowElements', () => {
     expect(nodes.map((n) => n.id)).not.toContain('snap');
     expect(edges.some((e) => e.target === 'snap' || e.source === 'snap')).toBe(false);
     expect(edges).toHaveLength(2);
+  });
+
+  it('with a cache, keeps the flow objects of nodes and edges that did not change, and only those', () => {
+    const cache = emptyFlowCache();
+    const first = toFlowElements(graph, positions, new Map(), cache);
+    const renamed = { ...graph.nodes.get('snap')!, name: 'renamed' };
+    const next = { ...graph, nodes: new Map(graph.nodes).set('snap', renamed) };
+    const moved = new Map(positions).set('orphan', { x: 300, y: 200 });
+    const second = toFlowElements(next, moved, new Map([['srv', 1]]), cache);
+    const byId = (r: typeof first, id: string) => r.nodes.find((n) => n.id === id);
+    expect(byId(second, 'base')).toBe(byId(first, 'base'));
+    expect(byId(second, 'snap')).not.toBe(byId(first, 'snap'));
+    expect(byId(second, 'snap')?.data.node.name).toBe('renamed');
+    expect(byId(second, 'orphan')?.position).toEqual({ x: 300, y: 200 });
+    expect(byId(second, 'srv')?.data.hiddenCount).toBe(1);
+    expect(second.edges).toEqual(first.edges);
+    second.edges.forEach((e, i) => expect(e).toBe(first.edges[i]));
   });
 });

@@ -1,10 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { builtLayout, GRAPH_LAYOUT } from '../../api/graph-layout';
 import { descendantsOf, layoutTree } from '../../lineage';
 import { sharedLineage } from '../../lib/shared-lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import {
-  NODE_HEIGHT,
-  NODE_WIDTH,
+  emptyFlowCache,
   toFlowElements,
   type LineageFlowEdge,
   type LineageFlowNode,
@@ -15,7 +15,7 @@ export interface FlowView {
   edges: LineageFlowEdge[];
 }
 
-export const LAYOUT_OPTIONS = { nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT, rankGap: 72, siblingGap: 14 };
+export const LAYOUT_OPTIONS = GRAPH_LAYOUT;
 
 /** The lineage of the fetched data, built once per data change and shared with the other views. */
 export function useLineageGraph(input: LineageInput): LineageGraph {
@@ -32,19 +32,27 @@ function timed<T>(name: string, fn: () => T): T {
   }
 }
 
-/** Layout and React Flow elements of a (possibly filtered) graph with some subtrees collapsed. */
+/**
+ * Layout and React Flow elements of a (possibly filtered) graph with some subtrees collapsed. The layout the
+ * lineage worker made with a big graph is used as it is; flow objects of nodes and edges that did not change
+ * since the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
+ */
 export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowView {
+  /** One per view, kept across renders (toFlowElements replaces its contents). */
+  const [cache] = useState(emptyFlowCache);
   return useMemo(
     () =>
       timed('glance-lineage:layout', () => {
-        const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
+        const layout =
+          (collapsed.size === 0 ? builtLayout(graph) : undefined) ??
+          layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
         const hidden = new Map<string, number>();
         for (const id of collapsed) {
           if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);
         }
-        const { nodes, edges } = toFlowElements(graph, layout.positions, hidden);
+        const { nodes, edges } = toFlowElements(graph, layout.positions, hidden, cache);
         return { nodes, edges };
       }),
-    [graph, collapsed],
+    [graph, collapsed, cache],
   );
 }

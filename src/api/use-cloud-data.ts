@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import type { LineageGraph, LineageInput } from '../lineage/types';
 import { imageQueries, requestFullImageRefresh, type ImageListing } from './images';
 import { loadListing, saveListing } from './listing-cache';
@@ -164,7 +164,9 @@ interface Built {
 
 /**
  * The lineage of `input`, with the input it was built from: small inputs at once, big ones when the worker
- * answers (the previous graph stays until then, so the page never waits on a build).
+ * answers (the previous graph stays until then, so the page never waits on a build). While pages arrive the
+ * input changes faster than a big cloud is built: each finished build is shown even when a newer input is
+ * already waiting, so the graph grows during the load instead of appearing all at once at its end.
  */
 function useLineageOf(input: LineageInput | undefined): Built | undefined {
   const ready = useMemo(() => {
@@ -173,12 +175,18 @@ function useLineageOf(input: LineageInput | undefined): Built | undefined {
   }, [input]);
   const [later, setLater] = useState<Built | undefined>(undefined);
   const [error, setError] = useState<Error | null>(null);
+  /** Requests made, and the newest one shown: an older build finishing late never replaces a newer one. */
+  const order = useRef({ asked: 0, shown: 0 });
   useEffect(() => {
     if (!input || ready) return;
+    const n = ++order.current.asked;
     let live = true;
     lineageLater(input).then(
       (graph) => {
-        if (live && graph) setLater({ input, graph });
+        if (!graph || n < order.current.shown) return;
+        order.current.shown = n;
+        // A transition: React takes the big graph in over several tasks, after input events, not in one.
+        startTransition(() => setLater({ input, graph }));
       },
       (e: unknown) => {
         if (live) setError(e instanceof Error ? e : new Error(String(e)));
@@ -191,5 +199,10 @@ function useLineageOf(input: LineageInput | undefined): Built | undefined {
   if (error !== null) throw error;
   if (ready) return ready;
   // The newest graph built so far stays on screen until the worker has the next one.
-  return later ?? (input ? latestLineage(input.viewer) : undefined);
+  if (later && input && sameViewer(later.input.viewer, input.viewer)) return later;
+  return input ? latestLineage(input.viewer) : undefined;
+}
+
+function sameViewer(a: LineageInput['viewer'], b: LineageInput['viewer']): boolean {
+  return a.projectId === b.projectId && a.isAdmin === b.isAdmin && a.allProjects === b.allProjects;
 }

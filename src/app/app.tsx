@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { CopyLinkButton } from '../features/lineage-graph/copy-link-button';
 import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
+import { useSettlePolling } from '../api/settle-polling';
 import { PanelBoundary } from '../components/panel-boundary';
 import { useUrlParams } from '../lib/url-state';
 import { DataStatus } from './data-status';
@@ -16,6 +17,7 @@ export function App({ queryClient }: { queryClient?: QueryClient } = {}) {
   return (
     <Providers client={queryClient}>
       <ProjectNamesProvider>
+        <SettlePolling />
         <LineageModelProvider>
           <div className="flex h-full flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
             <Header />
@@ -51,4 +53,10 @@ function ViewBar() {
       ) : null}
     </div>
   );
+}
+
+/** Polls the listings while anything is transitional (queued, saving, BUILD, a snapshot being taken). */
+function SettlePolling(): null {
+  useSettlePolling();
+  return null;
 }

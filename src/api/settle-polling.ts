@@ -1,0 +1,75 @@
+/**
+ * Live updates while something is on its way: as long as an image is queued, saving, importing or uploading,
+ * or a server is building or busy with a task (a snapshot being taken, a resize…), the listings are fetched
+ * again every few seconds, through their incremental refresh (only what changed); once all has settled, the
+ * polling stops. TanStack Query's function-valued `refetchInterval` (STYLE.md §4.4) on a second observer of
+ * the same queries, so the data views' own options stay as they are.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { isTransitional } from '../lineage';
+import type { GlanceImage, NovaServer } from '../openstack/types';
+import { imageQueries } from './images';
+import type { Listing } from './listing';
+import { serverQueries } from './servers';
+import { sessionQueries } from './session';
+
+export const SETTLE_POLL_MS = 3_000;
+/**
+ * Something transitional that has not changed for this long is stuck, not on its way (an image created and
+ * never uploaded stays `queued` for ever; a server can hang in BUILD): it alone does not keep the polling on.
+ */
+export const STUCK_AFTER_MS = 60 * 60_000;
+
+function recent(time: string | undefined, now: number): boolean {
+  const t = time ? Date.parse(time) : NaN;
+  return !Number.isFinite(t) || now - t < STUCK_AFTER_MS;
+}
+
+/** Nova statuses that end by themselves (ERROR, ACTIVE, SHUTOFF, SHELVED… do not). */
+const MOVING_SERVER_STATUSES = new Set([
+  'BUILD',
+  'REBUILD',
+  'RESIZE',
+  'VERIFY_RESIZE',
+  'REVERT_RESIZE',
+  'MIGRATING',
+  'REBOOT',
+  'HARD_REBOOT',
+  'PASSWORD',
+]);
+
+export function isServerSettling(server: NovaServer, now: number = Date.now()): boolean {
+  const task = server['OS-EXT-STS:task_state'];
+  const moving = MOVING_SERVER_STATUSES.has(server.status) || (typeof task === 'string' && task !== '');
+  return moving && recent(server.updated, now);
+}
+
+export function isImageSettling(image: GlanceImage, now: number = Date.now()): boolean {
+  return isTransitional(image) && recent(image.updated_at, now);
+}
+
+/** The poll interval for a listing: only once it is complete (the first load has its own progress). */
+export function settleInterval<T>(
+  listing: Listing<T> | undefined,
+  settling: (item: T, now: number) => boolean,
+  now: number = Date.now(),
+): number | false {
+  return listing?.complete && listing.items.some((item) => settling(item, now)) ? SETTLE_POLL_MS : false;
+}
+
+/** Keeps images and servers fresh while any of them is transitional; renders nothing, re-renders nothing. */
+export function useSettlePolling(): void {
+  const session = useQuery(sessionQueries.current());
+  const isAdmin = session.data?.isAdmin ?? false;
+  useQuery({
+    ...imageQueries.all(),
+    refetchInterval: (q) => settleInterval(q.state.data, isImageSettling),
+    notifyOnChangeProps: [],
+  });
+  useQuery({
+    ...serverQueries.list({ allTenants: isAdmin, withDeleted: isAdmin }),
+    enabled: session.isSuccess,
+    refetchInterval: (q) => settleInterval(q.state.data, isServerSettling),
+    notifyOnChangeProps: [],
+  });
+}

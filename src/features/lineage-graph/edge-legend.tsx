@@ -9,15 +9,16 @@ const KINDS: EdgeKind[] = ['booted-from', 'snapshot-of', 'converted-from', 'root
 export function EdgeLegend() {
   return (
     <Panel
-      position="bottom-center"
+      position="bottom-left"
       aria-label="Legend"
-      className="rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-slate-900/90"
+      // Right of the zoom controls, clear of the overview map in the other corner.
+      className="!ml-14 rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-slate-900/90"
     >
       <ul className="flex gap-3">
         {KINDS.map((kind) => {
           const s = edgeStyle(kind);
           return (
-            <li key={kind} className="flex items-center gap-1">
+            <li key={kind} className="flex items-center gap-1 whitespace-nowrap">
               <svg width="28" height="8" aria-hidden="true">
                 <line
                   x1="0"

@@ -24,5 +24,8 @@ describe('project names for a project member (the demo user)', () => {
         'owned by project 721ab650… (not one of your projects), not by your project demo',
       ),
     ).toBeInTheDocument();
+    expect(
+      within(inspector).getByText('721ab6502e7142728bc5413b3d30d38b (not one of your projects)'),
+    ).toBeInTheDocument();
   });
 });

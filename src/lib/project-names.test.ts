@@ -17,7 +17,8 @@ describe('projectNames', () => {
 
   it('adds the start of the id to a name, and keeps an unknown id whole', () => {
     expect(names.labelWithId(DEMO)).toBe('demo (2c72c112…)');
-    expect(names.labelWithId('p-1')).toBe('p-1');
+    expect(names.labelWithId('p-1')).toBe('p-1 (not one of your projects)');
+    expect(projectNames([]).labelWithId('p-1')).toBe('p-1');
   });
 
   it('names every known project in a reason and leaves other ids as they are', () => {

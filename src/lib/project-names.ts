@@ -16,7 +16,8 @@ export interface ProjectNames {
   nameOf(id: string | null | undefined): string | undefined;
   /** The name, else the id, else '?'. */
   label(id: string | null | undefined): string;
-  /** `name (2c72c112…)` with the id's start, or the whole id when the name is not known. */
+  /** `name (2c72c112…)` with the id's start; the whole id when the name is not known (once the names are
+   *  known, said to be none of the caller's projects). */
   labelWithId(id: string | null | undefined): string;
   /** Every known project id in `text` replaced by its name (fact reasons name projects by id); once the names
    *  are known, another project's id is shortened and said to be none of the caller's. */
@@ -43,7 +44,8 @@ export function projectNames(list: readonly ProjectRef[]): ProjectNames {
     label: (id) => nameOf(id) ?? id ?? '?',
     labelWithId: (id) => {
       const name = nameOf(id);
-      if (name === undefined) return id ?? '?';
+      if (name === undefined)
+        return id == null ? '?' : byId.size > 0 ? `${id} (not one of your projects)` : id;
       return `${name} (${HEX.test(id ?? '') ? `${(id ?? '').slice(0, 8)}…` : (id ?? '')})`;
     },
     inText: (text) => (pattern ? unlisted(text).replace(pattern, (id) => byId.get(id) ?? id) : text),

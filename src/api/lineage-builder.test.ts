@@ -153,6 +153,15 @@ describe('the worker builder, between builds', () => {
     expect(builds()).toBe(2);
   });
 
+  it('starts the build of complete listings without waiting out the gap', async () => {
+    const input = demoInput();
+    const worker = fakeWorker();
+    const builder = createWorkerBuilder(worker, { gapMs: () => 60_000, now: () => 0 });
+    await builder.build(input);
+    const graph = await builder.build({ ...input, images: input.images.slice(1) }, true);
+    expect(graph?.nodes.has(input.images[0]!.id)).toBe(false);
+  });
+
   it('rebuilds big clouds less often than small ones', () => {
     expect(rebuildGapMs(1000)).toBe(0);
     expect(rebuildGapMs(10_000)).toBeGreaterThan(0);

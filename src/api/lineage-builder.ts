@@ -20,7 +20,8 @@ import {
 export const WORKER_THRESHOLD = 4000;
 
 export interface LineageBuilder {
-  build(input: LineageInput): Promise<LineageGraph | null>;
+  /** `complete`: the listings are whole (the last build of a load), so it starts without waiting out the gap. */
+  build(input: LineageInput, complete?: boolean): Promise<LineageGraph | null>;
 }
 
 /** What the builder needs of a Worker (a fake in tests). */
@@ -32,6 +33,7 @@ export interface WorkerLike {
 
 interface Waiting {
   input: LineageInput;
+  complete: boolean;
   resolve: (g: LineageGraph | null) => void;
   reject: (e: unknown) => void;
 }
@@ -90,7 +92,7 @@ export function createWorkerBuilder(
   const startNext = (): void => {
     timer = null;
     if (running || !next) return;
-    const wait = startedAt + gapMs(sizeOf(next.input)) - now();
+    const wait = next.complete ? 0 : startedAt + gapMs(sizeOf(next.input)) - now();
     if (wait > 0) {
       timer = setTimeout(startNext, wait);
       return;
@@ -130,10 +132,14 @@ export function createWorkerBuilder(
   });
 
   return {
-    build(input) {
+    build(input, complete = false) {
       return new Promise((resolve, reject) => {
         next?.resolve(null);
-        next = { input, resolve, reject };
+        next = { input, complete, resolve, reject };
+        if (complete && timer !== null) {
+          clearTimeout(timer);
+          timer = null;
+        }
         if (!running && timer === null) startNext();
       });
     },
@@ -200,15 +206,18 @@ export function lineageNow(input: LineageInput): LineageGraph | undefined {
   return graph;
 }
 
-/** The lineage of `input`, built in the worker (null when a newer build superseded it). */
-export function lineageLater(input: LineageInput): Promise<LineageGraph | null> {
+/**
+ * The lineage of `input`, built in the worker (null when a newer build superseded it); `complete`: the
+ * listings are whole, so the build is not held back by the rebuild gap of a load in progress.
+ */
+export function lineageLater(input: LineageInput, complete = false): Promise<LineageGraph | null> {
   const hit = entryFor(input);
   if (hit?.graph) return Promise.resolve(hit.graph);
   if (hit?.promise) return hit.promise;
   const builder = browserBuilder();
   if (!builder) return Promise.resolve(lineageNow(input) ?? null);
   const e = remember({ input, graph: null, promise: null });
-  e.promise = builder.build(input).then((g) => {
+  e.promise = builder.build(input, complete).then((g) => {
     e.graph = g;
     return g;
   });

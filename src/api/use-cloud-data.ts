@@ -83,7 +83,8 @@ export function useCloudData(): CloudData {
     };
   }, [hasSession, images.data, servers.data, projectId, isAdmin]);
 
-  const graph = useLineageOf(input);
+  const complete = (images.data?.complete ?? false) && (servers.data?.complete ?? false);
+  const graph = useLineageOf(input, complete);
 
   const failure: CloudData['failure'] = session.isError
     ? { resource: 'session', error: session.error }
@@ -106,7 +107,7 @@ export function useCloudData(): CloudData {
     void servers.refetch();
   };
 
-  const loading = !(images.data?.complete ?? false) || !(servers.data?.complete ?? false);
+  const loading = !complete;
   return {
     session: session.data,
     input: graph ? graph.input : undefined,
@@ -168,7 +169,7 @@ interface Built {
  * input changes faster than a big cloud is built: each finished build is shown even when a newer input is
  * already waiting, so the graph grows during the load instead of appearing all at once at its end.
  */
-function useLineageOf(input: LineageInput | undefined): Built | undefined {
+function useLineageOf(input: LineageInput | undefined, complete: boolean): Built | undefined {
   const ready = useMemo(() => {
     const graph = input ? lineageNow(input) : undefined;
     return input && graph ? { input, graph } : undefined;
@@ -181,7 +182,7 @@ function useLineageOf(input: LineageInput | undefined): Built | undefined {
     if (!input || ready) return;
     const n = ++order.current.asked;
     let live = true;
-    lineageLater(input).then(
+    lineageLater(input, complete).then(
       (graph) => {
         if (!graph || n < order.current.shown) return;
         order.current.shown = n;
@@ -195,7 +196,7 @@ function useLineageOf(input: LineageInput | undefined): Built | undefined {
     return () => {
       live = false;
     };
-  }, [input, ready]);
+  }, [input, ready, complete]);
   if (error !== null) throw error;
   if (ready) return ready;
   // The newest graph built so far stays on screen until the worker has the next one.

@@ -57,19 +57,31 @@ export function settleInterval<T>(
   return listing?.complete && listing.items.some((item) => settling(item, now)) ? SETTLE_POLL_MS : false;
 }
 
+/**
+ * This observer never starts a fetch by itself (the data views own the first load and the restore of a
+ * cached listing): it only adds the interval, once the listing is there.
+ */
+const POLL_ONLY = {
+  enabled: (q: { state: { data: unknown } }) => q.state.data !== undefined,
+  refetchOnMount: false,
+  refetchOnWindowFocus: false,
+  refetchOnReconnect: false,
+  notifyOnChangeProps: [],
+};
+
 /** Keeps images and servers fresh while any of them is transitional; renders nothing, re-renders nothing. */
 export function useSettlePolling(): void {
   const session = useQuery(sessionQueries.current());
   const isAdmin = session.data?.isAdmin ?? false;
   useQuery({
     ...imageQueries.all(),
+    ...POLL_ONLY,
     refetchInterval: (q) => settleInterval(q.state.data, isImageSettling),
-    notifyOnChangeProps: [],
   });
   useQuery({
     ...serverQueries.list({ allTenants: isAdmin, withDeleted: isAdmin }),
-    enabled: session.isSuccess,
+    ...POLL_ONLY,
+    enabled: (q) => session.isSuccess && q.state.data !== undefined,
     refetchInterval: (q) => settleInterval(q.state.data, isServerSettling),
-    notifyOnChangeProps: [],
   });
 }

@@ -64,10 +64,15 @@ test.describe('loading at scale', () => {
     await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeVisible();
     // Saved to IndexedDB once complete: give it a moment, then slow Nova so "refreshing" can be seen.
     await page.waitForTimeout(500);
-    await request.post('/api/_sim/faults', { headers: APP, data: { latencyMs: 1500, services: ['compute'] } });
+    await request.post('/api/_sim/faults', {
+      headers: APP,
+      data: { latencyMs: 1500, services: ['compute'] },
+    });
     const requests = listingRequests(page);
     await page.reload();
-    await expect(page.getByRole('status', { name: 'Data status' })).toContainText(/Cached .* ago, refreshing…/);
+    await expect(page.getByRole('status', { name: 'Data status' })).toContainText(
+      /Cached .* ago, refreshing…/,
+    );
     await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeVisible();
     await expect(page.getByRole('status', { name: 'Data status' })).toHaveCount(0, { timeout: 15_000 });
     expect(requests.length).toBeGreaterThan(0);

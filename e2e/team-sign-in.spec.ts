@@ -9,7 +9,9 @@ import { DEMO_IDS } from '../src/sim/scenarios';
 const APP = { 'X-Glance-Lineage': '1' };
 
 test.beforeEach(async ({ request }) => {
-  expect((await request.post('/api/_sim/reset', { headers: APP, data: { scenario: 'demo' } })).ok()).toBe(true);
+  expect((await request.post('/api/_sim/reset', { headers: APP, data: { scenario: 'demo' } })).ok()).toBe(
+    true,
+  );
   expect((await request.post('/api/_sim/team/reset-rate-limits', { headers: APP })).ok()).toBe(true);
 });
 
@@ -55,11 +57,17 @@ async function deleteInUi(page: Page, id: string, name: string): Promise<void> {
   await expect(actions).toBeHidden();
 }
 
-test('opens on the sign-in page and refuses a wrong password without saying which field was wrong', async ({ page }) => {
+test('opens on the sign-in page and refuses a wrong password without saying which field was wrong', async ({
+  page,
+}) => {
   await signIn(page, 'demo', 'not-the-password');
-  await expect(page.getByRole('alert')).toHaveText('Sign-in failed: the user name, password, domain or project is not right.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Sign-in failed: the user name, password, domain or project is not right.',
+  );
   await signIn(page, 'nobody', 'demo-secret');
-  await expect(page.getByRole('alert')).toHaveText('Sign-in failed: the user name, password, domain or project is not right.');
+  await expect(page.getByRole('alert')).toHaveText(
+    'Sign-in failed: the user name, password, domain or project is not right.',
+  );
   const cookies = await page.context().cookies();
   expect(cookies.filter((c) => c.name === 'glance_lineage_session')).toEqual([]);
 });
@@ -68,17 +76,28 @@ test('a member signs in, deletes an image, and the audit log names them', async 
   const page = await signedInPage(browser, 'demo');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'glance_lineage_session')!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: false });
-  await expect(page.getByRole('definition').filter({ hasText: /^demo$/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('definition')
+      .filter({ hasText: /^demo$/ })
+      .first(),
+  ).toBeVisible();
 
   const id = await createImage(page.request, 'team-e2e-member');
   await deleteInUi(page, id, 'team-e2e-member');
   await page.goto('/?view=audit');
-  const row = page.getByRole('table', { name: 'Audit entries' }).getByRole('row').filter({ hasText: id }).filter({ hasText: 'image.delete' });
+  const row = page
+    .getByRole('table', { name: 'Audit entries' })
+    .getByRole('row')
+    .filter({ hasText: id })
+    .filter({ hasText: 'image.delete' });
   await expect(row).toContainText('demo');
   await page.context().close();
 });
 
-test('a reader sees the read-only experience, and the proxy refuses their changes anyway', async ({ browser }) => {
+test('a reader sees the read-only experience, and the proxy refuses their changes anyway', async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, 'auditor');
   await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
   await page.goto(`/?selected=${DEMO_IDS.debian12}`);
@@ -92,12 +111,17 @@ test('a reader sees the read-only experience, and the proxy refuses their change
   await page.context().close();
 });
 
-test('two people signed in at once see their own projects and their own names in the audit log', async ({ browser }) => {
+test('two people signed in at once see their own projects and their own names in the audit log', async ({
+  browser,
+}) => {
   const [demo, alt] = await Promise.all([signedInPage(browser, 'demo'), signedInPage(browser, 'alt')]);
   await expect(demo.getByLabel('Session')).toContainText(/Project\s*demo\s*User\s*demo/);
   await expect(alt.getByLabel('Session')).toContainText(/Project\s*alt\s*User\s*alt/);
 
-  const [a, b] = await Promise.all([createImage(demo.request, 'team-e2e-demo'), createImage(alt.request, 'team-e2e-alt')]);
+  const [a, b] = await Promise.all([
+    createImage(demo.request, 'team-e2e-demo'),
+    createImage(alt.request, 'team-e2e-alt'),
+  ]);
   await deleteInUi(demo, a, 'team-e2e-demo');
   await deleteInUi(alt, b, 'team-e2e-alt');
 
@@ -109,7 +133,9 @@ test('two people signed in at once see their own projects and their own names in
   await alt.context().close();
 });
 
-test('sign-out revokes the session: back to the sign-in page, and the old cookie opens nothing', async ({ browser }) => {
+test('sign-out revokes the session: back to the sign-in page, and the old cookie opens nothing', async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, 'demo');
   const cookie = (await page.context().cookies()).find((c) => c.name === 'glance_lineage_session')!;
   await page.getByRole('button', { name: 'Sign out demo' }).click();
@@ -123,7 +149,10 @@ test('sign-out revokes the session: back to the sign-in page, and the old cookie
   await page.context().close();
 });
 
-test('an expired token ends the session: the app goes back to the sign-in page and says why', async ({ browser, request }) => {
+test('an expired token ends the session: the app goes back to the sign-in page and says why', async ({
+  browser,
+  request,
+}) => {
   const page = await signedInPage(browser, 'demo');
   expect((await request.post('/api/_sim/expire-tokens', { headers: APP })).ok()).toBe(true);
   await page.reload();
@@ -143,7 +172,7 @@ test('failed sign-ins are rate-limited: the sixth try in a row is refused with a
   await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins');
 });
 
-test('the project switcher lists the person\'s projects and re-scopes the session', async ({ browser }) => {
+test("the project switcher lists the person's projects and re-scopes the session", async ({ browser }) => {
   const page = await signedInPage(browser, 'admin');
   await expect(page.getByLabel('Session')).toContainText(/Project\s*admin/);
   const switcher = page.getByRole('combobox', { name: 'Switch project' });

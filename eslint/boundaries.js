@@ -45,7 +45,11 @@ export const boundaries = {
       if (!source.startsWith('.') && !source.startsWith('/')) {
         const re = FORBIDDEN_PACKAGES[here.layer];
         if (re && re.test(source) && !context.filename.includes('.test.'))
-          context.report({ node, messageId: 'layer', data: { msg: `src/${here.layer} must not import '${source}'` } });
+          context.report({
+            node,
+            messageId: 'layer',
+            data: { msg: `src/${here.layer} must not import '${source}'` },
+          });
         return;
       }
       const target = locate(path.resolve(path.dirname(context.filename), source));

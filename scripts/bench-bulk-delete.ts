@@ -24,13 +24,19 @@ async function deleteThroughJobApi(ids: string[]): Promise<BulkDeleteJobView | s
   const proxy = await startLabProxy(port);
   try {
     const base = `http://127.0.0.1:${port}/api/jobs`;
-    const res = await fetch(`${base}/bulk-delete`, { method: 'POST', headers: APP, body: JSON.stringify({ ids, concurrency: CONCURRENCY }) });
+    const res = await fetch(`${base}/bulk-delete`, {
+      method: 'POST',
+      headers: APP,
+      body: JSON.stringify({ ids, concurrency: CONCURRENCY }),
+    });
     if (res.status === 404) return 'this proxy has no job API';
     if (res.status !== 202) return `POST /api/jobs/bulk-delete: ${res.status} ${await res.text()}`;
     const { jobId } = (await res.json()) as { jobId: string };
     for (;;) {
       await new Promise((r) => setTimeout(r, 100));
-      const job = (await (await fetch(`${base}/${encodeURIComponent(jobId)}`, { headers: APP })).json()) as BulkDeleteJobView;
+      const job = (await (
+        await fetch(`${base}/${encodeURIComponent(jobId)}`, { headers: APP })
+      ).json()) as BulkDeleteJobView;
       if (job.status !== 'running' && job.status !== 'cancelling') return job;
     }
   } finally {
@@ -44,7 +50,9 @@ export async function benchBulkDelete(): Promise<string> {
   const seeded = await pool.ensure(3 * BULK + PIPELINE_SAMPLE);
   const notes: string[] = [];
   if (seeded.created > 0)
-    notes.push(`  (created ${seeded.created} queued images ${pool.prefix}NNNN in ${(seeded.ms / 1000).toFixed(1)} s, ${CONCURRENCY} at a time)`);
+    notes.push(
+      `  (created ${seeded.created} queued images ${pool.prefix}NNNN in ${(seeded.ms / 1000).toFixed(1)} s, ${CONCURRENCY} at a time)`,
+    );
 
   const forApp = pool.take(BULK).map((img) => ({ id: img.id, name: img.name ?? '' }));
   const app = await timeIt(() => runBulkDelete(pool.lab.glance, forApp, { concurrency: CONCURRENCY }));
@@ -52,7 +60,9 @@ export async function benchBulkDelete(): Promise<string> {
   for (const r of app.value) outcomes.set(r.outcome, (outcomes.get(r.outcome) ?? 0) + 1);
 
   const forRaw = pool.take(BULK);
-  const raw = await timeIt(() => mapBounded(forRaw, CONCURRENCY, (img) => rawDeleteImage(pool.lab.raw, img.id)));
+  const raw = await timeIt(() =>
+    mapBounded(forRaw, CONCURRENCY, (img) => rawDeleteImage(pool.lab.raw, img.id)),
+  );
   const rawGone = raw.value.filter((s) => s === 204).length;
 
   const forJob = pool.take(BULK).map((img) => img.id);

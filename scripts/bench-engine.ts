@@ -7,7 +7,11 @@ import { buildLineage, classifyImage, layoutTree } from '../src/lineage';
 import type { LineageInput, Viewer } from '../src/lineage';
 import type { GlanceImage, NovaServer } from '../src/openstack/types';
 
-const PROJECTS = ['721ab6502e7142728bc5413b3d30d38b', '2c72c112c0944ccfa5eba64442c61478', 'bede497d5f8a4f7c9a3b1e2d6c4f8a10'];
+const PROJECTS = [
+  '721ab6502e7142728bc5413b3d30d38b',
+  '2c72c112c0944ccfa5eba64442c61478',
+  'bede497d5f8a4f7c9a3b1e2d6c4f8a10',
+];
 const VIEWER: Viewer = { projectId: PROJECTS[0] ?? null, isAdmin: true, allProjects: true };
 
 /** mulberry32: small, fast, deterministic. */
@@ -32,7 +36,13 @@ function iso(minutes: number): string {
   return new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString().replace('.000Z', 'Z');
 }
 
-function image(id: string, name: string, owner: string, at: number, extra: Record<string, unknown>): GlanceImage {
+function image(
+  id: string,
+  name: string,
+  owner: string,
+  at: number,
+  extra: Record<string, unknown>,
+): GlanceImage {
   return {
     id,
     name,
@@ -75,7 +85,9 @@ export function syntheticCloud(images: number, servers: number, seed = 42): Line
   let t = 0;
   for (let i = 0; i < bases && imgs.length < images; i++) {
     const id = uuid(rand);
-    imgs.push(image(id, `base-${i}`, PROJECTS[0] as string, t++, { visibility: 'public', protected: rand() < 0.2 }));
+    imgs.push(
+      image(id, `base-${i}`, PROJECTS[0] as string, t++, { visibility: 'public', protected: rand() < 0.2 }),
+    );
     rootOf.set(id, id);
   }
   const makeServer = (gone: boolean): NovaServer => {
@@ -98,7 +110,8 @@ export function syntheticCloud(images: number, servers: number, seed = 42): Line
     return s;
   };
   while (imgs.length < images || live.length < servers) {
-    const wantServer = live.length < servers && (imgs.length >= images || rand() < servers / (images + servers));
+    const wantServer =
+      live.length < servers && (imgs.length >= images || rand() < servers / (images + servers));
     if (wantServer || live.length === 0) {
       if (rand() < 0.05) deleted.push(makeServer(true));
       live.push(makeServer(false));

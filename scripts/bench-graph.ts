@@ -89,7 +89,11 @@ async function waitInteractive(page: Page, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const s = await page.evaluate((): PageState => {
-      const gl = (window as unknown as { __gl: { longtasks: { start: number; duration: number }[]; firstNodePaintedAt: number | null } }).__gl;
+      const gl = (
+        window as unknown as {
+          __gl: { longtasks: { start: number; duration: number }[]; firstNodePaintedAt: number | null };
+        }
+      ).__gl;
       const lastLongEnd = Math.max(0, ...gl.longtasks.map((t) => t.start + t.duration));
       return { firstPainted: gl.firstNodePaintedAt, lastLongEnd, now: performance.now() };
     });
@@ -110,7 +114,11 @@ interface Timings {
 
 async function pageTimings(page: Page): Promise<Timings> {
   return page.evaluate((): Timings => {
-    const gl = (window as unknown as { __gl: { longtasks: { start: number; duration: number }[]; firstNodePaintedAt: number | null } }).__gl;
+    const gl = (
+      window as unknown as {
+        __gl: { longtasks: { start: number; duration: number }[]; firstNodePaintedAt: number | null };
+      }
+    ).__gl;
     const api = performance
       .getEntriesByType('resource')
       .filter((e) => /\/api\/(image|compute)\//.test(e.name)) as PerformanceResourceTiming[];
@@ -170,14 +178,20 @@ async function panFps(page: Page): Promise<{ fps: number; worstFrameMs: number }
   }
   if ((await transform()) === before) throw new Error('the mouse drags did not move the viewport');
   return page.evaluate(() => {
-    const f = (window as unknown as { __fps: { frames: number; worst: number; t0: number; on: boolean } }).__fps;
+    const f = (window as unknown as { __fps: { frames: number; worst: number; t0: number; on: boolean } })
+      .__fps;
     f.on = false;
     const seconds = (performance.now() - f.t0) / 1000;
     return { fps: f.frames / seconds, worstFrameMs: f.worst };
   });
 }
 
-async function loadOnce(browser: Browser, base: string, withFps: boolean, timeoutMs: number): Promise<LoadFigures> {
+async function loadOnce(
+  browser: Browser,
+  base: string,
+  withFps: boolean,
+  timeoutMs: number,
+): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
@@ -244,12 +258,51 @@ export async function benchGraph(): Promise<string> {
     const first10 = runs10k[0] as LoadFigures;
     const rows = [
       ['figure', '10,000 images + 2,000 servers', '50,000 images + 10,000 servers (1 run)', 'target'],
-      ['page load -> data in hand', fmtMs(med((x) => x.dataMs), 0), `${run50k.dataMs.toFixed(0)} ms`, '-'],
-      ['data in hand -> first graph painted', fmtMs(med((x) => x.firstGraphMs), 0), `${run50k.firstGraphMs.toFixed(0)} ms`, '-'],
-      ['data in hand -> interactive', fmtMs(med((x) => x.interactiveMs), 0), `${run50k.interactiveMs.toFixed(0)} ms`, '<= 1500 ms (10k)'],
-      ['JS heap after GC', `${med((x) => x.heapMiB).median.toFixed(0)} MiB`, `${run50k.heapMiB.toFixed(0)} MiB`, '<= 150 MB (10k)'],
-      ['fps while panning', `${med((x) => x.fps).median.toFixed(0)} (worst frame ${med((x) => x.worstFrameMs).median.toFixed(0)} ms)`, `${run50k.fps.toFixed(0)} (worst frame ${run50k.worstFrameMs.toFixed(0)} ms)`, '>= 30'],
-      ['long tasks during load: count / > 100 ms / max', `${med((x) => x.longTasks).median} / ${med((x) => x.longOver100).median} / ${med((x) => x.longMaxMs).median.toFixed(0)} ms`, `${run50k.longTasks} / ${run50k.longOver100} / ${run50k.longMaxMs.toFixed(0)} ms`, '-'],
+      [
+        'page load -> data in hand',
+        fmtMs(
+          med((x) => x.dataMs),
+          0,
+        ),
+        `${run50k.dataMs.toFixed(0)} ms`,
+        '-',
+      ],
+      [
+        'data in hand -> first graph painted',
+        fmtMs(
+          med((x) => x.firstGraphMs),
+          0,
+        ),
+        `${run50k.firstGraphMs.toFixed(0)} ms`,
+        '-',
+      ],
+      [
+        'data in hand -> interactive',
+        fmtMs(
+          med((x) => x.interactiveMs),
+          0,
+        ),
+        `${run50k.interactiveMs.toFixed(0)} ms`,
+        '<= 1500 ms (10k)',
+      ],
+      [
+        'JS heap after GC',
+        `${med((x) => x.heapMiB).median.toFixed(0)} MiB`,
+        `${run50k.heapMiB.toFixed(0)} MiB`,
+        '<= 150 MB (10k)',
+      ],
+      [
+        'fps while panning',
+        `${med((x) => x.fps).median.toFixed(0)} (worst frame ${med((x) => x.worstFrameMs).median.toFixed(0)} ms)`,
+        `${run50k.fps.toFixed(0)} (worst frame ${run50k.worstFrameMs.toFixed(0)} ms)`,
+        '>= 30',
+      ],
+      [
+        'long tasks during load: count / > 100 ms / max',
+        `${med((x) => x.longTasks).median} / ${med((x) => x.longOver100).median} / ${med((x) => x.longMaxMs).median.toFixed(0)} ms`,
+        `${run50k.longTasks} / ${run50k.longOver100} / ${run50k.longMaxMs.toFixed(0)} ms`,
+        '-',
+      ],
       ['nodes mounted in the first view', String(first10.mountedNodes), String(run50k.mountedNodes), '-'],
     ];
     return [

@@ -4,7 +4,15 @@
  * image the bench creates is named `<run prefix>...` and deleted again; `sweepBenchImages` removes any that
  * a failed run left behind (only names with this run's prefix).
  */
-import { authRequestBody, createNodeFetch, GlanceClient, identityBase, KeystoneSession, loadCloudConfig, NovaClient } from '../src/openstack/node';
+import {
+  authRequestBody,
+  createNodeFetch,
+  GlanceClient,
+  identityBase,
+  KeystoneSession,
+  loadCloudConfig,
+  NovaClient,
+} from '../src/openstack/node';
 import type { CloudConfig } from '../src/openstack/node';
 import type { GlanceImage, GlanceImageList, KeystoneTokenResponse } from '../src/openstack/types';
 import { mapBounded } from './bench-util';
@@ -47,7 +55,11 @@ export function openLab(config: CloudConfig): Promise<Lab> {
 
 /** A token of our own (POST /v3/auth/tokens, no keep-alive: uwsgi) and the public image/compute URLs. */
 async function rawAccess(config: CloudConfig): Promise<RawAccess> {
-  const fetchNoKeepAlive = createNodeFetch({ cacert: config.cacert, verify: config.verify, keepAlive: false });
+  const fetchNoKeepAlive = createNodeFetch({
+    cacert: config.cacert,
+    verify: config.verify,
+    keepAlive: false,
+  });
   const res = await fetchNoKeepAlive(`${identityBase(config.auth.auth_url)}/auth/tokens`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -59,8 +71,11 @@ async function rawAccess(config: CloudConfig): Promise<RawAccess> {
   const url = (type: string): string => {
     const eps = (body.token.catalog ?? []).filter((e) => e.type === type).flatMap((e) => e.endpoints);
     const ep =
-      eps.find((e) => e.interface === config.interface && (config.regionName === null || e.region_id === config.regionName)) ??
-      eps.find((e) => e.interface === config.interface);
+      eps.find(
+        (e) =>
+          e.interface === config.interface &&
+          (config.regionName === null || e.region_id === config.regionName),
+      ) ?? eps.find((e) => e.interface === config.interface);
     if (!ep) throw new Error(`no ${config.interface} ${type} endpoint in the catalog`);
     return ep.url.replace(/\/+$/, '');
   };
@@ -87,7 +102,10 @@ export async function rawListImages(raw: RawAccess, fetchFn: typeof fetch = fetc
 
 /** Plain HTTP DELETE; 204 and 404 both count as gone. */
 export async function rawDeleteImage(raw: RawAccess, id: string): Promise<number> {
-  const res = await fetch(`${raw.imageUrl}/v2/images/${encodeURIComponent(id)}`, { method: 'DELETE', headers: rawHeaders(raw) });
+  const res = await fetch(`${raw.imageUrl}/v2/images/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    headers: rawHeaders(raw),
+  });
   await res.body?.cancel();
   if (res.status !== 204 && res.status !== 404) throw new Error(`DELETE image ${id}: ${res.status}`);
   return res.status;
@@ -112,10 +130,18 @@ export class LabImagePool {
     const missing = count - this.#free.length;
     if (missing <= 0) return { created: 0, ms: 0 };
     const t0 = performance.now();
-    const names = Array.from({ length: missing }, (_, i) => `${this.prefix}${String(this.#created + i).padStart(4, '0')}`);
+    const names = Array.from(
+      { length: missing },
+      (_, i) => `${this.prefix}${String(this.#created + i).padStart(4, '0')}`,
+    );
     this.#created += missing;
     const made = await mapBounded(names, 8, (name) =>
-      this.lab.glance.createImage({ name, disk_format: 'raw', container_format: 'bare', visibility: 'private' }),
+      this.lab.glance.createImage({
+        name,
+        disk_format: 'raw',
+        container_format: 'bare',
+        visibility: 'private',
+      }),
     );
     this.#free.push(...made);
     return { created: made.length, ms: performance.now() - t0 };
@@ -123,7 +149,8 @@ export class LabImagePool {
 
   /** Hands out `n` unused images (call `ensure` first). */
   take(n: number): GlanceImage[] {
-    if (n > this.#free.length) throw new Error(`the bench pool has ${this.#free.length} images, ${n} asked for`);
+    if (n > this.#free.length)
+      throw new Error(`the bench pool has ${this.#free.length} images, ${n} asked for`);
     return this.#free.splice(0, n);
   }
 
@@ -151,7 +178,8 @@ export async function sweepLab(): Promise<number> {
 
 /** Deletes every image whose name starts with `prefix` (this run's leftovers only). Returns how many. */
 export async function sweepBenchImages(lab: Lab, prefix: string): Promise<number> {
-  if (!prefix.startsWith(RUN_PREFIX)) throw new Error(`refusing to sweep a prefix that is not this run's: ${prefix}`);
+  if (!prefix.startsWith(RUN_PREFIX))
+    throw new Error(`refusing to sweep a prefix that is not this run's: ${prefix}`);
   const mine = (await lab.glance.listImages()).filter((img) => (img.name ?? '').startsWith(prefix));
   await mapBounded(mine, 8, (img) => rawDeleteImage(lab.raw, img.id));
   return mine.length;

@@ -45,7 +45,11 @@ export async function loadThroughProxy(base: string): Promise<LoadCounts> {
 
 export function startLabProxy(port: number): Promise<Child> {
   const audit = path.join(os.tmpdir(), `glance-lineage-bench-audit-${process.pid}.jsonl`);
-  return startNodeChild('src/server/main.ts', ['--port', String(port), '--audit-file', audit], /Glance Lineage on/);
+  return startNodeChild(
+    'src/server/main.ts',
+    ['--port', String(port), '--audit-file', audit],
+    /Glance Lineage on/,
+  );
 }
 
 interface Row {
@@ -85,7 +89,9 @@ async function labRow(): Promise<Row | string> {
   try {
     const seeded = await pool.ensure(LAB_IMAGES);
     if (seeded.created > 0)
-      process.stdout.write(`  (lab: created ${seeded.created} images ${pool.prefix}NNNN in ${(seeded.ms / 1000).toFixed(1)} s, 8 at a time)\n`);
+      process.stdout.write(
+        `  (lab: created ${seeded.created} images ${pool.prefix}NNNN in ${(seeded.ms / 1000).toFixed(1)} s, 8 at a time)\n`,
+      );
     proxy = await startLabProxy(port);
     const m = await measure(`http://127.0.0.1:${port}`, lab.raw);
     const cliRuns: number[] = [];
@@ -93,7 +99,9 @@ async function labRow(): Promise<Row | string> {
     for (let i = 0; i < RUNS; i++) {
       const r = await runCommand('openstack', ['image', 'list', '-f', 'value', '-c', 'ID']).catch(() => null);
       if (!r || r.code !== 0) {
-        cliNote = r ? `openstack CLI failed: ${r.stderr.trim().split('\n').pop() ?? ''}` : 'openstack CLI not installed';
+        cliNote = r
+          ? `openstack CLI failed: ${r.stderr.trim().split('\n').pop() ?? ''}`
+          : 'openstack CLI not installed';
         break;
       }
       cliRuns.push(r.ms);
@@ -121,7 +129,11 @@ async function simToken(rawBase: string): Promise<RawAccess> {
   });
   if (res.status !== 201) throw new Error(`simulator token: ${res.status}`);
   await res.body?.cancel();
-  return { token: res.headers.get('x-subject-token') ?? '', imageUrl: `${rawBase}/image`, computeUrl: `${rawBase}/compute/v2.1` };
+  return {
+    token: res.headers.get('x-subject-token') ?? '',
+    imageUrl: `${rawBase}/image`,
+    computeUrl: `${rawBase}/compute/v2.1`,
+  };
 }
 
 async function simRow(images: number, servers: number): Promise<Row> {
@@ -129,7 +141,16 @@ async function simRow(images: number, servers: number): Promise<Row> {
   const rawPort = await freePort(port + 1);
   const child = await startNodeChild(
     'scripts/bench-sim-server.ts',
-    ['--images', String(images), '--servers', String(servers), '--port', String(port), '--raw-port', String(rawPort)],
+    [
+      '--images',
+      String(images),
+      '--servers',
+      String(servers),
+      '--port',
+      String(port),
+      '--raw-port',
+      String(rawPort),
+    ],
     /^ready /m,
   );
   try {
@@ -151,13 +172,25 @@ async function simRow(images: number, servers: number): Promise<Row> {
 
 export async function benchLoading(): Promise<string> {
   const rows: (Row | string)[] = [];
-  rows.push(await labRow().catch((e: unknown) => `lab failed: ${e instanceof Error ? e.message : String(e)}`));
+  rows.push(
+    await labRow().catch((e: unknown) => `lab failed: ${e instanceof Error ? e.message : String(e)}`),
+  );
   rows.push(await simRow(10_000, 2_000));
   rows.push(await simRow(50_000, 10_000));
   const figures = rows.filter((r): r is Row => typeof r !== 'string');
   const out = [
     table([
-      ['target', 'images', 'app via proxy', 'floor: raw Glance pages', 'app/floor', 'images only via proxy', '/floor', 'openstack image list', 'CLI/app'],
+      [
+        'target',
+        'images',
+        'app via proxy',
+        'floor: raw Glance pages',
+        'app/floor',
+        'images only via proxy',
+        '/floor',
+        'openstack image list',
+        'CLI/app',
+      ],
       ...figures.map((r) => [
         r.target,
         String(r.images),

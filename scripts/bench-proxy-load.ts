@@ -47,7 +47,17 @@ async function demoLoad(): Promise<string> {
     const images = ((await body.json()) as { images: unknown[] }).images.length;
     return [
       table([
-        ['round', 'requests/s (mean)', 'p50 latency', 'p99 latency', 'max', 'requests', 'errors', 'non-2xx', 'RSS after'],
+        [
+          'round',
+          'requests/s (mean)',
+          'p50 latency',
+          'p99 latency',
+          'max',
+          'requests',
+          'errors',
+          'non-2xx',
+          'RSS after',
+        ],
         ...rounds.map(({ r, rss }, i) => [
           `${i + 1} (${ROUND_SECONDS} s)`,
           r.requests.average.toFixed(0),

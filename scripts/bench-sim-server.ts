@@ -28,7 +28,9 @@ const port = Number(values.port);
 const rawPort = Number(values['raw-port']);
 
 const sim = createSimulator({ scenario: 'generated', generated: { images, servers } });
-const session = await KeystoneSession.open(simCloudConfig('admin'), { fetch: (input, init) => sim.fetch(input, init) });
+const session = await KeystoneSession.open(simCloudConfig('admin'), {
+  fetch: (input, init) => sim.fetch(input, init),
+});
 const app = createApp({
   upstream: session,
   settings: proxySettings({ port }),
@@ -48,7 +50,11 @@ const raw = serve(
     fetch: async (req: Request) => {
       const url = new URL(req.url);
       const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
-      return sim.fetch(`${SIM_ORIGIN}${url.pathname}${url.search}`, { method: req.method, headers: req.headers, body });
+      return sim.fetch(`${SIM_ORIGIN}${url.pathname}${url.search}`, {
+        method: req.method,
+        headers: req.headers,
+        body,
+      });
     },
     port: rawPort,
     hostname: '127.0.0.1',

@@ -16,7 +16,10 @@ export interface Stat {
 
 export function stat(xs: readonly number[]): Stat {
   const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length % 2 === 1 ? (s[(s.length - 1) / 2] ?? NaN) : ((s[s.length / 2 - 1] ?? NaN) + (s[s.length / 2] ?? NaN)) / 2;
+  const mid =
+    s.length % 2 === 1
+      ? (s[(s.length - 1) / 2] ?? NaN)
+      : ((s[s.length / 2 - 1] ?? NaN) + (s[s.length / 2] ?? NaN)) / 2;
   return { median: mid, min: s[0] ?? NaN, max: s[s.length - 1] ?? NaN, n: s.length };
 }
 
@@ -166,7 +169,11 @@ export function runCommand(
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {

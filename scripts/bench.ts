@@ -50,10 +50,16 @@ const sections: Section[] = [
 ];
 
 const { values } = parseArgs({ options: { only: { type: 'string' } }, allowPositionals: false });
-const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? null;
+const only =
+  values.only
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? null;
 const unknown = (only ?? []).filter((k) => !sections.some((s) => s.key === k));
 if (unknown.length > 0) {
-  console.error(`unknown section(s): ${unknown.join(', ')} (known: ${sections.map((s) => s.key).join(', ')})`);
+  console.error(
+    `unknown section(s): ${unknown.join(', ')} (known: ${sections.map((s) => s.key).join(', ')})`,
+  );
   process.exit(2);
 }
 

@@ -6,10 +6,12 @@ import type { LayoutOptions, TreeLayout } from '../lineage';
 import type { LineageGraph } from '../lineage/types';
 
 /** Every node is drawn at this fixed size (React Flow never has to measure it). */
-export const GRAPH_LAYOUT = { nodeWidth: 240, nodeHeight: 76, rankGap: 72, siblingGap: 14 } as const satisfies Omit<
-  LayoutOptions,
-  'collapsed'
->;
+export const GRAPH_LAYOUT = {
+  nodeWidth: 240,
+  nodeHeight: 76,
+  rankGap: 72,
+  siblingGap: 14,
+} as const satisfies Omit<LayoutOptions, 'collapsed'>;
 
 const layouts = new WeakMap<LineageGraph, TreeLayout>();
 

@@ -123,7 +123,9 @@ describe('the worker builder, between builds', () => {
     const lastParts = worker.received.slice(worker.received.findIndex((m) => m.type === 'end') + 1);
     const sentBack = lastParts.flatMap((m) => (m.type === 'part' ? m.nodes : []));
     expect(sentBack).toContain(same);
-    expect(sentBack.filter((n) => typeof n !== 'string').map((n) => (n as { id: string }).id)).toContain(changed.id);
+    expect(sentBack.filter((n) => typeof n !== 'string').map((n) => (n as { id: string }).id)).toContain(
+      changed.id,
+    );
   });
 
   it('puts a new raw image on a node whose lineage did not change but whose Glance record did', async () => {

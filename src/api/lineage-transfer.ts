@@ -165,7 +165,9 @@ export function* encodeGraph(
     yield {
       type: 'part',
       seq,
-      nodes: slice.map(({ image: _i, server: _s, ...rest }) => (extra.sent ? extra.sent.encode(rest, next) : rest)),
+      nodes: slice.map(({ image: _i, server: _s, ...rest }) =>
+        extra.sent ? extra.sent.encode(rest, next) : rest,
+      ),
       edges: graph.edges.slice(p * size, (p + 1) * size),
       children: slice.flatMap((n): [string, string[]][] => {
         const kids = graph.children.get(n.id);

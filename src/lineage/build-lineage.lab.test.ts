@@ -82,7 +82,9 @@ describe('recorded lab, admin with all projects and deleted servers', () => {
 
   it('puts every image exactly once and walks every family to an image root', () => {
     for (const image of lab.adminImages) expect(graph.nodes.get(image.id)?.image).toBe(image);
-    expect(graph.nodes.size).toBe(lab.adminImages.length + lab.adminServers.length + lab.deletedServers.length);
+    expect(graph.nodes.size).toBe(
+      lab.adminImages.length + lab.adminServers.length + lab.deletedServers.length,
+    );
     expect(familyRootOf(graph, idOf('batch-2-shelved'))).toBe(idOf('cirros-0.6-lab'));
     expect(descendantsOf(graph, idOf('web-2')).map((id) => graph.nodes.get(id)?.name)).toEqual([
       'web-2-snap',
@@ -116,7 +118,12 @@ describe('recorded lab, as the demo member', () => {
   });
 
   it('marks the public base images as foreign and the shelve images as shelved, never orphan', () => {
-    expect(withFact(graph, 'foreign')).toEqual(['cirros-0.6-lab', 'debian-11-lab', 'debian-12-lab', 'ubuntu-22.04-lab']);
+    expect(withFact(graph, 'foreign')).toEqual([
+      'cirros-0.6-lab',
+      'debian-11-lab',
+      'debian-12-lab',
+      'ubuntu-22.04-lab',
+    ]);
     expect(withFact(graph, 'shelved')).toEqual(['batch-1-shelved', 'batch-2-shelved']);
     expect(withFact(graph, 'orphan')).toEqual(['tmp-1-snap']);
   });

@@ -3,7 +3,15 @@ import { buildLineage, missingImageId, missingServerId } from './build-lineage';
 import { ancestorsOf } from './traverse';
 import { factOf, hasFact } from './facts';
 import { planGolden, planDeployableCopy } from './convert';
-import { adminAll, adminOwn, ALT_PROJECT, baseImage, demoViewer, server, snapshot } from './fixtures/builders';
+import {
+  adminAll,
+  adminOwn,
+  ALT_PROJECT,
+  baseImage,
+  demoViewer,
+  server,
+  snapshot,
+} from './fixtures/builders';
 import type { GlanceImage } from '../openstack/types';
 
 const ROOT = 'd0c95b9a-3b8f-4a78-9014-5688b64940d1';
@@ -26,7 +34,11 @@ describe('buildLineage parents', () => {
   });
 
   it('hangs a snapshot whose server is gone under a missing-image root when base_image_ref is deleted too', () => {
-    const g = buildLineage({ images: [snapshot('i1', 'old-snap', 'gone-server', 'gone-root')], servers: [], viewer: adminAll });
+    const g = buildLineage({
+      images: [snapshot('i1', 'old-snap', 'gone-server', 'gone-root')],
+      servers: [],
+      viewer: adminAll,
+    });
     const node = g.nodes.get('i1')!;
     expect(node.parentId).toBe(missingImageId('gone-root'));
     expect(node.unknownGenerations).toBe(true);
@@ -42,13 +54,22 @@ describe('buildLineage parents', () => {
     expect(g.nodes.get('i1')?.parentId).toBe(missingServerId('gone-server'));
     expect(g.nodes.get(missingServerId('gone-server'))?.kind).toBe('missing-server');
     expect(g.edges).toEqual([
-      { id: `snapshot-of:${missingServerId('gone-server')}->i1`, source: missingServerId('gone-server'), target: 'i1', kind: 'snapshot-of' },
+      {
+        id: `snapshot-of:${missingServerId('gone-server')}->i1`,
+        source: missingServerId('gone-server'),
+        target: 'i1',
+        kind: 'snapshot-of',
+      },
     ]);
   });
 
   it('never invents a generation: base_image_ref is used as root only, not as parent, while the server exists', () => {
     const g = buildLineage({
-      images: [root, snapshot('s1snap', 'web-1-snap', 'w1', ROOT), snapshot('s2snap', 'web-2-snap', 'w2', ROOT)],
+      images: [
+        root,
+        snapshot('s1snap', 'web-1-snap', 'w1', ROOT),
+        snapshot('s2snap', 'web-2-snap', 'w2', ROOT),
+      ],
       servers: [server('w1', 'web-1', ROOT), server('w2', 'web-2', 's1snap')],
       viewer: adminAll,
     });
@@ -58,14 +79,23 @@ describe('buildLineage parents', () => {
 
   it('keeps the first of duplicate ids and reports the rest', () => {
     const first = baseImage('dup', 'first');
-    const g = buildLineage({ images: [first, baseImage('dup', 'second')], servers: [server('dup', 'srv', '')], viewer: adminAll });
+    const g = buildLineage({
+      images: [first, baseImage('dup', 'second')],
+      servers: [server('dup', 'srv', '')],
+      viewer: adminAll,
+    });
     expect(g.nodes.get('dup')?.image).toBe(first);
     expect(g.problems.map((p) => p.kind)).toEqual(['duplicate-id', 'duplicate-id']);
   });
 
   it('lets a live server win over the same server in the deleted list', () => {
     const live = server('s1', 'web', ROOT);
-    const g = buildLineage({ images: [root], servers: [live], deletedServers: [{ ...live, status: 'DELETED' }], viewer: adminAll });
+    const g = buildLineage({
+      images: [root],
+      servers: [live],
+      deletedServers: [{ ...live, status: 'DELETED' }],
+      viewer: adminAll,
+    });
     expect(g.nodes.get('s1')?.status).toBe('ACTIVE');
     expect(g.problems).toEqual([]);
   });
@@ -133,14 +163,18 @@ describe('buildLineage conversions', () => {
     for (const key of plan.removed) delete golden[key];
     // Nova copies the boot image's properties (provenance included) onto the next snapshot.
     const next = snapshot('next', 'app-2-snap', 'app2', 'snap', { ...plan.added, image_type: 'snapshot' });
-    const g = buildLineage({ images: [root, golden, next], servers: [...servers, server('app2', 'app-2', 'snap')], viewer: adminAll });
+    const g = buildLineage({
+      images: [root, golden, next],
+      servers: [...servers, server('app2', 'app-2', 'snap')],
+      viewer: adminAll,
+    });
     expect(ancestorsOf(g, 'next')).toEqual(['app2', 'snap', 'w1', ROOT]);
     expect(g.nodes.get('next')?.kind).toBe('snapshot');
     expect(hasFact(g.nodes.get('next')!, 'converted')).toBe(false);
     expect(planGolden(next, { now: 'later' }).added.glance_lineage_source_image).toBe('next');
   });
 
-  it('reads a source naming the recorded server\'s boot image as a conversion in place', () => {
+  it("reads a source naming the recorded server's boot image as a conversion in place", () => {
     const golden = baseImage('gold', 'app-golden', {
       image_type: 'golden',
       glance_lineage_source_image: ROOT,
@@ -195,7 +229,10 @@ describe('facts', () => {
   });
 
   it("says unknown, never orphan, when the viewer cannot list the instance's project", () => {
-    const foreignSnap = snapshot('x', 'alt-app-1-snap', 'alt-server', ROOT, { owner: ALT_PROJECT, owner_id: ALT_PROJECT });
+    const foreignSnap = snapshot('x', 'alt-app-1-snap', 'alt-server', ROOT, {
+      owner: ALT_PROJECT,
+      owner_id: ALT_PROJECT,
+    });
     for (const viewer of [demoViewer, adminOwn]) {
       const g = buildLineage({ images: [root, foreignSnap], servers: [], viewer });
       const node = g.nodes.get('x')!;
@@ -222,12 +259,19 @@ describe('facts', () => {
 
   it('marks protected and transitional images', () => {
     const g = buildLineage({
-      images: [baseImage('p', 'gold', { protected: true }), baseImage('q', 'queued-one', { status: 'queued', size: null })],
+      images: [
+        baseImage('p', 'gold', { protected: true }),
+        baseImage('q', 'queued-one', { status: 'queued', size: null }),
+      ],
       servers: [],
       viewer: adminAll,
     });
-    expect(factOf(g.nodes.get('p')!, 'protected')?.reason).toBe('gold (p) is protected: Glance refuses to delete it');
-    expect(factOf(g.nodes.get('q')!, 'transitional')?.reason).toBe('queued-one (q) is queued: its data is not settled yet');
+    expect(factOf(g.nodes.get('p')!, 'protected')?.reason).toBe(
+      'gold (p) is protected: Glance refuses to delete it',
+    );
+    expect(factOf(g.nodes.get('q')!, 'transitional')?.reason).toBe(
+      'queued-one (q) is queued: its data is not settled yet',
+    );
   });
 
   it('does not count deleted servers as use', () => {

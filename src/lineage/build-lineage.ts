@@ -257,7 +257,8 @@ export function buildLineage(input: LineageInput): LineageGraph {
     const ref = bootImageId(server);
     if (ref === undefined) continue; // boot from volume: a root
     const parent = imageOrMissing(ref);
-    if (!images.has(ref)) addBroken(server.id, `the image it booted from (${ref.slice(0, 8)}) is not in the image list`);
+    if (!images.has(ref))
+      addBroken(server.id, `the image it booted from (${ref.slice(0, 8)}) is not in the image list`);
     parents.set(server.id, { id: parent, kind: 'booted-from' });
   }
 
@@ -295,7 +296,8 @@ export function buildLineage(input: LineageInput): LineageGraph {
     if (k) k.push(i);
     else kids[p] = [i];
   }
-  const byNode = (a: number, b: number): number => compareNodes(list[a] as LineageNode, list[b] as LineageNode);
+  const byNode = (a: number, b: number): number =>
+    compareNodes(list[a] as LineageNode, list[b] as LineageNode);
   rootIdx.sort(byNode);
   const roots = rootIdx.map((i) => (list[i] as LineageNode).id);
   const children = new Map<string, string[]>();
@@ -303,7 +305,10 @@ export function buildLineage(input: LineageInput): LineageGraph {
     const k = kids[i];
     if (!k) continue;
     if (k.length > 1) k.sort(byNode);
-    children.set((list[i] as LineageNode).id, k.map((c) => (list[c] as LineageNode).id));
+    children.set(
+      (list[i] as LineageNode).id,
+      k.map((c) => (list[c] as LineageNode).id),
+    );
   }
 
   // Parents before children (breadth-first from the roots); every node is reached once cycles are broken.
@@ -348,7 +353,12 @@ function assignRoots(notes: BuildNotes, images: Map<string, GlanceImage>): void 
  * three colours finds every cycle in O(n). A cycle is broken at its first member in input order (images
  * before servers), which becomes a root.
  */
-function breakCycles(list: LineageNode[], parent: Int32Array, problems: DataProblem[], notes: BuildNotes): void {
+function breakCycles(
+  list: LineageNode[],
+  parent: Int32Array,
+  problems: DataProblem[],
+  notes: BuildNotes,
+): void {
   const n = list.length;
   const state = new Uint8Array(n); // 0: not seen, 1: on the current walk, 2: done
   const path: number[] = [];

@@ -5,7 +5,9 @@ import { baseImage, server, snapshot } from './fixtures/builders';
 
 describe('classifyImage', () => {
   it('classifies the recorded lab images', () => {
-    const kinds: Record<string, string> = Object.fromEntries(lab.adminImages.map((i) => [i.name ?? '', classifyImage(i)]));
+    const kinds: Record<string, string> = Object.fromEntries(
+      lab.adminImages.map((i) => [i.name ?? '', classifyImage(i)]),
+    );
     expect(kinds).toMatchObject({
       'debian-12-lab': 'image',
       'demo-empty': 'image',
@@ -30,9 +32,11 @@ describe('classifyImage', () => {
   });
 
   it('knows transitional statuses', () => {
-    expect(['queued', 'saving', 'uploading', 'importing', 'active', 'deactivated'].map((status) =>
-      isTransitional(baseImage('x', 'x', { status: status as 'active' })),
-    )).toEqual([true, true, true, true, false, false]);
+    expect(
+      ['queued', 'saving', 'uploading', 'importing', 'active', 'deactivated'].map((status) =>
+        isTransitional(baseImage('x', 'x', { status: status as 'active' })),
+      ),
+    ).toEqual([true, true, true, true, false, false]);
   });
 });
 

@@ -7,7 +7,12 @@ import type { ImageKind, NodeKind } from './types';
 import { PROVENANCE_PREFIX } from './types';
 
 /** Glance statuses during which the image's data is not settled yet. */
-export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set(['queued', 'saving', 'uploading', 'importing']);
+export const TRANSITIONAL_STATUSES: ReadonlySet<string> = new Set([
+  'queued',
+  'saving',
+  'uploading',
+  'importing',
+]);
 /** Server statuses whose `<name>-shelved` image holds the server's disk. */
 export const SHELVED_SERVER_STATUSES: ReadonlySet<string> = new Set(['SHELVED', 'SHELVED_OFFLOADED']);
 /** Nova names the shelve image `<server name>-shelved`. */
@@ -34,7 +39,9 @@ export function stringProperty(image: GlanceImage, key: string): string | undefi
  */
 export function isVolumeBacked(image: GlanceImage): boolean {
   const bdm = stringProperty(image, 'block_device_mapping');
-  return bdm !== undefined && bdm !== '[]' && (image.size === 0 || image.size === null || image.size === undefined);
+  return (
+    bdm !== undefined && bdm !== '[]' && (image.size === 0 || image.size === null || image.size === undefined)
+  );
 }
 
 /**

@@ -31,7 +31,14 @@ const UPLOAD_CHECKSUM_PREFIX = 'owner_specified.openstack.';
 /** Glance reserves these; setting them is refused (403). */
 const GLANCE_RESERVED_PREFIX = 'os_glance_';
 /** Written by Glance, not settable on create. */
-const GLANCE_WRITTEN = new Set(['os_hash_algo', 'os_hash_value', 'os_hidden', 'stores', 'locations', 'direct_url']);
+const GLANCE_WRITTEN = new Set([
+  'os_hash_algo',
+  'os_hash_value',
+  'os_hidden',
+  'stores',
+  'locations',
+  'direct_url',
+]);
 
 export interface ConvertOptions {
   /** ISO timestamp recorded as glance_lineage_converted_at. */
@@ -97,7 +104,11 @@ export function planGolden(image: GlanceImage, opts: ConvertOptions): GoldenPlan
       removed.push(key);
     }
   }
-  patch.push({ op: has(image, 'image_type') ? 'replace' : 'add', path: propertyPath('image_type'), value: 'golden' });
+  patch.push({
+    op: has(image, 'image_type') ? 'replace' : 'add',
+    path: propertyPath('image_type'),
+    value: 'golden',
+  });
   for (const [key, value] of Object.entries(added)) {
     if (key === 'image_type') continue;
     patch.push({ op: 'add', path: propertyPath(key), value });

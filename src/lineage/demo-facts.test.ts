@@ -5,7 +5,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 // Tests may read the simulator; lineage source may not.
-import { createSimulator, DEMO_IDS, PROJECT_IDS, SIM_COMPUTE_URL, SIM_IDENTITY_URL, SIM_IMAGE_URL } from '../sim';
+import {
+  createSimulator,
+  DEMO_IDS,
+  PROJECT_IDS,
+  SIM_COMPUTE_URL,
+  SIM_IDENTITY_URL,
+  SIM_IMAGE_URL,
+} from '../sim';
 import type { Simulator } from '../sim';
 import type { GlanceImage, GlanceImageList, NovaServer, NovaServerList } from '../openstack/types';
 import { buildLineage, missingImageId } from './build-lineage';
@@ -21,7 +28,10 @@ async function login(sim: Simulator, user: string, project: string): Promise<str
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } },
+        },
         scope: { project: { name: project, domain: { id: 'default' } } },
       },
     }),
@@ -34,7 +44,9 @@ async function allImages(sim: Simulator, token: string): Promise<GlanceImage[]> 
   const out: GlanceImage[] = [];
   let next: string | undefined = '/v2/images?limit=1000';
   while (next) {
-    const res = await sim.fetch(`${SIM_IMAGE_URL}${next}`, { headers: { 'X-Auth-Token': token, Accept: 'application/json' } });
+    const res = await sim.fetch(`${SIM_IMAGE_URL}${next}`, {
+      headers: { 'X-Auth-Token': token, Accept: 'application/json' },
+    });
     expect(res.status).toBe(200);
     const page = (await res.json()) as GlanceImageList;
     out.push(...page.images);
@@ -52,7 +64,10 @@ async function servers(sim: Simulator, token: string, query: string): Promise<No
 }
 
 function idsWith(graph: LineageGraph, kind: FactKind): string[] {
-  return [...graph.nodes.values()].filter((n) => n.facts.some((f) => f.kind === kind)).map((n) => n.id).sort();
+  return [...graph.nodes.values()]
+    .filter((n) => n.facts.some((f) => f.kind === kind))
+    .map((n) => n.id)
+    .sort();
 }
 
 const sorted = (ids: string[]): string[] => [...ids].sort();
@@ -78,7 +93,9 @@ describe('demo scenario, as admin with all projects and deleted servers', () => 
 
   it('finds the four orphans of deleted servers, in two projects', () => {
     expect(idsWith(graph, 'orphan')).toEqual(sorted([I.tmp1Snap, I.test7SnapA, I.test7SnapB, I.altTmpSnap]));
-    expect(idsWith(graph, 'deleted-server')).toEqual(sorted([I.tmp1Deleted, I.test7Deleted, I.altTmpDeleted]));
+    expect(idsWith(graph, 'deleted-server')).toEqual(
+      sorted([I.tmp1Deleted, I.test7Deleted, I.altTmpDeleted]),
+    );
     expect(graph.nodes.get(I.test7SnapA)?.parentId).toBe(I.test7Deleted);
   });
 
@@ -105,12 +122,21 @@ describe('demo scenario, as admin with all projects and deleted servers', () => 
   });
 
   it('reports the chain broken by the deleted centos image', () => {
-    expect(idsWith(graph, 'broken-chain')).toEqual(sorted([I.legacy1, I.legacy1Snap, missingImageId(I.centos8Deleted)]));
+    expect(idsWith(graph, 'broken-chain')).toEqual(
+      sorted([I.legacy1, I.legacy1Snap, missingImageId(I.centos8Deleted)]),
+    );
     expect(graph.nodes.get(I.legacy1)?.parentId).toBe(missingImageId(I.centos8Deleted));
   });
 
   it('builds the three generations and keeps the golden template in its family', () => {
-    expect(ancestorsOf(graph, I.web3Snap)).toEqual([I.web3, I.web2Snap, I.web2, I.web1Snap, I.web1, I.debian12]);
+    expect(ancestorsOf(graph, I.web3Snap)).toEqual([
+      I.web3,
+      I.web2Snap,
+      I.web2,
+      I.web1Snap,
+      I.web1,
+      I.debian12,
+    ]);
     expect(graph.nodes.get(I.appGolden)?.kind).toBe('golden');
     expect(ancestorsOf(graph, I.app2Snap)).toEqual([I.app2, I.appGolden, I.app1, I.ubuntu2204]);
     expect(idsWith(graph, 'converted')).toEqual([I.appGolden]);
@@ -125,7 +151,9 @@ describe('demo scenario, as admin with all projects and deleted servers', () => 
 
   it('selects exactly the orphans for an orphan cleanup', () => {
     const r = selectForRetention(graph, { orphans: true, now: Date.parse('2027-01-01T00:00:00Z') }, viewer);
-    expect(r.selected.map((s) => s.id).sort()).toEqual(sorted([I.tmp1Snap, I.test7SnapA, I.test7SnapB, I.altTmpSnap]));
+    expect(r.selected.map((s) => s.id).sort()).toEqual(
+      sorted([I.tmp1Snap, I.test7SnapA, I.test7SnapB, I.altTmpSnap]),
+    );
   });
 });
 

@@ -139,7 +139,8 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
 
     if (node.kind === 'missing-image') {
       const refs = graph.children.get(node.id)?.length ?? 0;
-      addFact(node, 
+      addFact(
+        node,
         'broken-chain',
         `this image is referenced by ${refs} node${refs === 1 ? '' : 's'} but is not in the image list (deleted, or not visible to you)`,
       );
@@ -149,8 +150,13 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
 
     if (node.kind === 'server') {
       if (node.status === 'DELETED')
-        addFact(node, 'deleted-server', `server ${label(node.name, node.id)} was deleted; Nova still lists it for admins`);
-      if (isForeign(node, viewer)) addFact(node, 'foreign', `server of project ${node.projectId ?? '?'}, not yours`);
+        addFact(
+          node,
+          'deleted-server',
+          `server ${label(node.name, node.id)} was deleted; Nova still lists it for admins`,
+        );
+      if (isForeign(node, viewer))
+        addFact(node, 'foreign', `server of project ${node.projectId ?? '?'}, not yours`);
       continue;
     }
 
@@ -158,8 +164,10 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     if (!image || !isImageKind(node.kind)) continue;
     const me = label(node.name, node.id);
 
-    if (image.protected === true) addFact(node, 'protected', `${me} is protected: Glance refuses to delete it`);
-    if (isTransitional(image)) addFact(node, 'transitional', `${me} is ${image.status}: its data is not settled yet`);
+    if (image.protected === true)
+      addFact(node, 'protected', `${me} is protected: Glance refuses to delete it`);
+    if (isTransitional(image))
+      addFact(node, 'transitional', `${me} is ${image.status}: its data is not settled yet`);
     if (isForeign(node, viewer)) {
       let reason = foreignReasons.get(node.projectId);
       if (reason === undefined) {
@@ -184,7 +192,11 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
 
     if (instance === undefined) {
       if (node.kind === 'volume-snapshot')
-        addFact(node, 'unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
+        addFact(
+          node,
+          'unknown',
+          `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`,
+        );
       continue;
     }
     const server = input.servers.get(instance);
@@ -192,13 +204,20 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
     const instanceProject = instanceProjectOf(image);
 
     if (server && isShelvedImage(image, server)) {
-      addFact(node, 'shelved', `shelve image of server ${label(server.name, server.id)} (${server.status}): deleting it destroys the server's disk`);
+      addFact(
+        node,
+        'shelved',
+        `shelve image of server ${label(server.name, server.id)} (${server.status}): deleting it destroys the server's disk`,
+      );
       continue;
     }
     if (!server && (image.name ?? '').endsWith(SHELVED_SUFFIX)) {
-      const byName = shelvedByName.get(`${instanceProject ?? ''}\u0000${(image.name ?? '').slice(0, -SHELVED_SUFFIX.length)}`);
+      const byName = shelvedByName.get(
+        `${instanceProject ?? ''}\u0000${(image.name ?? '').slice(0, -SHELVED_SUFFIX.length)}`,
+      );
       if (byName) {
-        addFact(node, 
+        addFact(
+          node,
           'shelved',
           `named like the shelve image of server ${label(byName.name, byName.id)} (${byName.status}): deleting it may destroy the server's disk`,
         );
@@ -206,18 +225,27 @@ export function deriveFacts(graph: LineageGraph, input: FactInput): void {
       }
     }
     if (isVolumeBacked(image)) {
-      addFact(node, 'unknown', `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`);
+      addFact(
+        node,
+        'unknown',
+        `${me} is a volume-backed snapshot: its data is in Cinder volume snapshots this app cannot see`,
+      );
       continue;
     }
     if (server && serverNode) {
       if (serverNode.status === 'DELETED')
-        addFact(node, 'orphan', `its server ${label(server.name, server.id)} was deleted (Nova lists it as DELETED)`);
+        addFact(
+          node,
+          'orphan',
+          `its server ${label(server.name, server.id)} was deleted (Nova lists it as DELETED)`,
+        );
       continue;
     }
     if (canSeeServersOf(viewer, instanceProject)) {
       addFact(node, 'orphan', `its server ${instance.slice(0, 8)} no longer exists`);
     } else {
-      addFact(node, 
+      addFact(
+        node,
         'unknown',
         `its server ${instance.slice(0, 8)} is not in your server list, which does not cover project ${instanceProject ?? '?'}${
           viewer.isAdmin ? ' (list all projects to decide)' : ''

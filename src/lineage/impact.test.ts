@@ -45,14 +45,20 @@ describe('deletionImpact', () => {
     const own = buildLineage({ images, servers, viewer: adminOwn });
     const reason = deletionImpact(own, ['orph'], adminOwn).refused[0]?.reason ?? '';
     expect(reason).toContain('unknown: its server gone is not in your server list');
-    expect(reason).toContain('foreign: owned by project 2c72c112c0944ccfa5eba64442c61478; choose all projects');
+    expect(reason).toContain(
+      'foreign: owned by project 2c72c112c0944ccfa5eba64442c61478; choose all projects',
+    );
     expect(deletionImpact(graph, ['orph'], adminOwn).refused[0]?.reason).toMatch(/^foreign: /);
     expect(deletionImpact(graph, ['orph'], adminAll).deletable.map((d) => d.id)).toEqual(['orph']);
   });
 
   it('lists what loses its root when a base image goes', () => {
     const lonely = buildLineage({
-      images: [baseImage(ROOT, 'old-base'), snapshot('s', 'leftover', 'gone', ROOT), snapshot('t', 'other', 'gone', ROOT)],
+      images: [
+        baseImage(ROOT, 'old-base'),
+        snapshot('s', 'leftover', 'gone', ROOT),
+        snapshot('t', 'other', 'gone', ROOT),
+      ],
       servers: [],
       viewer: adminAll,
     });

@@ -30,7 +30,10 @@ export function deletionImpact(graph: LineageGraph, ids: Iterable<string>, viewe
       continue;
     }
     const orphan = node.facts.find((f) => f.kind === 'orphan');
-    deletable.push({ id, reason: orphan ? `orphan: ${orphan.reason}` : `${node.kind}, nothing depends on it` });
+    deletable.push({
+      id,
+      reason: orphan ? `orphan: ${orphan.reason}` : `${node.kind}, nothing depends on it`,
+    });
     bytes += node.sizeBytes ?? 0;
   }
 

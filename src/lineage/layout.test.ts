@@ -23,7 +23,11 @@ describe('layoutTree', () => {
   it('puts leaves on consecutive rows and centres a parent between its first and last child', () => {
     const g = buildLineage({
       images: [baseImage('r', 'r')],
-      servers: [server('a', 'a', 'r', { created: '1' }), server('b', 'b', 'r', { created: '2' }), server('c', 'c', 'r', { created: '3' })],
+      servers: [
+        server('a', 'a', 'r', { created: '1' }),
+        server('b', 'b', 'r', { created: '2' }),
+        server('c', 'c', 'r', { created: '3' }),
+      ],
       viewer: adminAll,
     });
     const l = layoutTree(g, { nodeWidth: 100, nodeHeight: 40, rankGap: 50, siblingGap: 10 });
@@ -51,7 +55,12 @@ describe('layoutTree', () => {
   });
 
   it('gives every node of the recorded lab a distinct position', () => {
-    const g = buildLineage({ images: lab.adminImages, servers: lab.adminServers, deletedServers: lab.deletedServers, viewer: adminAll });
+    const g = buildLineage({
+      images: lab.adminImages,
+      servers: lab.adminServers,
+      deletedServers: lab.deletedServers,
+      viewer: adminAll,
+    });
     const l = layoutTree(g);
     expect(l.positions.size).toBe(g.nodes.size);
     expect(new Set([...l.positions.values()].map((p) => `${p.x},${p.y}`)).size).toBe(g.nodes.size);
@@ -71,8 +80,26 @@ describe('familySummaries', () => {
       viewer: adminAll,
     });
     expect(familySummaries(g)).toEqual([
-      { rootId: 'other', name: 'cirros', nodeCount: 1, imageCount: 1, serverCount: 0, bytes: 5, orphanCount: 0, reclaimableBytes: 0 },
-      { rootId: 'r', name: 'debian', nodeCount: 4, imageCount: 3, serverCount: 1, bytes: 1030, orphanCount: 2, reclaimableBytes: 10 },
+      {
+        rootId: 'other',
+        name: 'cirros',
+        nodeCount: 1,
+        imageCount: 1,
+        serverCount: 0,
+        bytes: 5,
+        orphanCount: 0,
+        reclaimableBytes: 0,
+      },
+      {
+        rootId: 'r',
+        name: 'debian',
+        nodeCount: 4,
+        imageCount: 3,
+        serverCount: 1,
+        bytes: 1030,
+        orphanCount: 2,
+        reclaimableBytes: 10,
+      },
     ]);
   });
 });

@@ -8,7 +8,9 @@ const byName = (name: string): GlanceImage => lab.adminImages.find((i) => i.id =
 describe('propertyOrigins', () => {
   it('groups the real web-3-snap by origin', () => {
     const snap = { ...byName('web-3-snap'), glance_lineage_note: 'x', purpose: 'probe' };
-    const origins = Object.fromEntries(propertyOrigins(snap, byName('debian-12-lab')).map((p) => [p.key, p.origin]));
+    const origins = Object.fromEntries(
+      propertyOrigins(snap, byName('debian-12-lab')).map((p) => [p.key, p.origin]),
+    );
     expect(origins).toMatchObject({
       id: 'glance',
       os_hash_value: 'glance',

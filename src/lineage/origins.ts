@@ -38,7 +38,13 @@ export const NOVA_SNAPSHOT_KEYS: ReadonlySet<string> = new Set([
   'root_device_name',
 ]);
 
-const GLANCE_WRITTEN: ReadonlySet<string> = new Set(['os_hash_algo', 'os_hash_value', 'stores', 'os_hidden', 'checksum']);
+const GLANCE_WRITTEN: ReadonlySet<string> = new Set([
+  'os_hash_algo',
+  'os_hash_value',
+  'stores',
+  'os_hidden',
+  'checksum',
+]);
 
 export function isGlanceKey(key: string): boolean {
   return GLANCE_CORE_FIELDS.has(key) || GLANCE_WRITTEN.has(key) || key.startsWith('os_glance_');
@@ -52,14 +58,19 @@ function sameValue(a: unknown, b: unknown): boolean {
 }
 
 /** Every key of the image with its origin, sorted by key. */
-export function propertyOrigins(image: GlanceImage, baseImage: GlanceImage | undefined): PropertyWithOrigin[] {
+export function propertyOrigins(
+  image: GlanceImage,
+  baseImage: GlanceImage | undefined,
+): PropertyWithOrigin[] {
   const fromNova = classifyImage(image) !== 'image' || typeof image.instance_uuid === 'string';
   const out: PropertyWithOrigin[] = [];
   for (const key of Object.keys(image).sort()) {
     const value = image[key];
     if (value === undefined) continue;
     const onBase =
-      baseImage !== undefined && Object.prototype.hasOwnProperty.call(baseImage, key) && sameValue(baseImage[key], value);
+      baseImage !== undefined &&
+      Object.prototype.hasOwnProperty.call(baseImage, key) &&
+      sameValue(baseImage[key], value);
     let origin: PropertyOrigin;
     if (isGlanceKey(key)) origin = 'glance';
     else if (key.startsWith(PROVENANCE_PREFIX)) origin = onBase && fromNova ? 'inherited' : 'app';

@@ -65,7 +65,10 @@ const inputArb: fc.Arbitrary<LineageInput> = fc
     }),
   )
   .map(({ images, servers, deleted, viewer }) => {
-    const toServer = (s: { id: string; image: string; status: NovaServerStatus; tenant: string }, gone: boolean): NovaServer =>
+    const toServer = (
+      s: { id: string; image: string; status: NovaServerStatus; tenant: string },
+      gone: boolean,
+    ): NovaServer =>
       server(s.id, `name-${s.id}`, s.image, { status: gone ? 'DELETED' : s.status, tenant_id: s.tenant });
     return {
       images: images.map((r): GlanceImage => {
@@ -103,7 +106,17 @@ describe('buildLineage on random data', () => {
         for (const f of n.facts) seen.add(f.kind);
       }
     }
-    for (const kind of ['cycle', 'self-reference', 'duplicate-id', 'missing-image', 'missing-server', 'orphan', 'shelved', 'unknown', 'in-use'])
+    for (const kind of [
+      'cycle',
+      'self-reference',
+      'duplicate-id',
+      'missing-image',
+      'missing-server',
+      'orphan',
+      'shelved',
+      'unknown',
+      'in-use',
+    ])
       expect(seen).toContain(kind);
   });
 
@@ -144,7 +157,9 @@ describe('buildLineage on random data', () => {
           }
         }
         expect(g.edges).toHaveLength(g.nodes.size - g.roots.length);
-        expect(new Set(g.roots)).toEqual(new Set([...g.nodes.values()].filter((n) => n.parentId === null).map((n) => n.id)));
+        expect(new Set(g.roots)).toEqual(
+          new Set([...g.nodes.values()].filter((n) => n.parentId === null).map((n) => n.id)),
+        );
         expect(topologicalOrder(g)).toHaveLength(g.nodes.size);
       }),
       RUNS,

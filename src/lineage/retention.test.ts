@@ -29,7 +29,9 @@ describe('selectForRetention', () => {
     expect(r.bytes).toBe(2 * 196616);
     expect(r.excluded.find((e) => e.id === 'prot-orphan')?.reason).toMatch(/^protected: /);
     expect(r.excluded.find((e) => e.id === 'n1')?.reason).toBe('not an orphan');
-    expect(r.excluded.find((e) => e.id === ROOT)?.reason).toBe('image: retention selects it only when named explicitly');
+    expect(r.excluded.find((e) => e.id === ROOT)?.reason).toBe(
+      'image: retention selects it only when named explicitly',
+    );
   });
 
   it('AND-s orphans with an age', () => {

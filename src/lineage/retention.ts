@@ -68,15 +68,23 @@ function newestPerServer(graph: LineageGraph, keep: number): Map<string, { serve
   return kept;
 }
 
-export function selectForRetention(graph: LineageGraph, rule: RetentionRule, viewer: Viewer): RetentionSelection {
+export function selectForRetention(
+  graph: LineageGraph,
+  rule: RetentionRule,
+  viewer: Viewer,
+): RetentionSelection {
   const selected: RetentionSelection['selected'] = [];
   const excluded: RetentionItem[] = [];
   const hasCriterion =
-    rule.orphans === true || rule.olderThanDays !== undefined || rule.keepPerServer !== undefined || rule.ids !== undefined;
+    rule.orphans === true ||
+    rule.olderThanDays !== undefined ||
+    rule.keepPerServer !== undefined ||
+    rule.ids !== undefined;
   if (!hasCriterion) return { selected, excluded, bytes: 0 };
 
   const only = rule.ids ? new Set(rule.ids) : null;
-  const kept = rule.keepPerServer !== undefined ? newestPerServer(graph, Math.max(0, rule.keepPerServer)) : null;
+  const kept =
+    rule.keepPerServer !== undefined ? newestPerServer(graph, Math.max(0, rule.keepPerServer)) : null;
   const cutoff = rule.olderThanDays !== undefined ? rule.now - rule.olderThanDays * DAY_MS : null;
   let bytes = 0;
 
@@ -131,7 +139,9 @@ export function selectForRetention(graph: LineageGraph, rule: RetentionRule, vie
         exclude(`kept: newest #${keep.rank} of server ${label(serverName, instance)}`);
         continue;
       }
-      why.push(`more than ${rule.keepPerServer ?? 0} newer snapshots of server ${label(serverName, instance)}`);
+      why.push(
+        `more than ${rule.keepPerServer ?? 0} newer snapshots of server ${label(serverName, instance)}`,
+      );
     }
     const refusals = deleteRefusals(node, viewer);
     if (refusals.length > 0) {

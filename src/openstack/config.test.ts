@@ -102,20 +102,38 @@ describe('loadCloudConfig', () => {
     write(cwd, 'clouds.yaml', LAB_CLOUDS);
     write(cwd, 'secure.yaml', 'clouds:\n  prod:\n    auth:\n      application_credential_secret: s3cret\n');
     const c = load({ OS_CLOUD: 'lab' }, { cloud: 'prod' });
-    expect(c).toMatchObject({ name: 'prod', authType: 'v3applicationcredential', cacert: 'ca.pem', verify: false, testCloud: false });
+    expect(c).toMatchObject({
+      name: 'prod',
+      authType: 'v3applicationcredential',
+      cacert: 'ca.pem',
+      verify: false,
+      testCloud: false,
+    });
     expect(c?.interface).toBe('public');
   });
 
   it('merges secure.yaml over clouds.yaml', () => {
-    write(home + '/.config/openstack', 'clouds.yaml', 'clouds:\n  c:\n    auth: {auth_url: "http://k:5000/v3", username: u}\n');
+    write(
+      home + '/.config/openstack',
+      'clouds.yaml',
+      'clouds:\n  c:\n    auth: {auth_url: "http://k:5000/v3", username: u}\n',
+    );
     write(systemDir, 'secure.yaml', 'clouds:\n  c:\n    auth: {password: from-secure}\n');
-    expect(load({ OS_CLOUD: 'c' })?.auth).toEqual({ auth_url: 'http://k:5000/v3', username: 'u', password: 'from-secure' });
+    expect(load({ OS_CLOUD: 'c' })?.auth).toEqual({
+      auth_url: 'http://k:5000/v3',
+      username: 'u',
+      password: 'from-secure',
+    });
   });
 
   it('searches ./ before ~/.config/openstack before /etc/openstack', () => {
     write(systemDir, 'clouds.yaml', 'clouds:\n  c:\n    auth: {auth_url: "http://etc:5000", token: t}\n');
     expect(load({ OS_CLOUD: 'c' })?.auth.auth_url).toBe('http://etc:5000');
-    write(path.join(home, '.config', 'openstack'), 'clouds.yaml', 'clouds:\n  c:\n    auth: {auth_url: "http://home:5000", token: t}\n');
+    write(
+      path.join(home, '.config', 'openstack'),
+      'clouds.yaml',
+      'clouds:\n  c:\n    auth: {auth_url: "http://home:5000", token: t}\n',
+    );
     expect(load({ OS_CLOUD: 'c' })?.auth.auth_url).toBe('http://home:5000');
     write(cwd, 'clouds.yaml', 'clouds:\n  c:\n    auth: {auth_url: "http://cwd:5000", token: t}\n');
     expect(load({ OS_CLOUD: 'c' })?.auth.auth_url).toBe('http://cwd:5000');
@@ -123,8 +141,16 @@ describe('loadCloudConfig', () => {
 
   it('uses OS_CLIENT_CONFIG_FILE instead of the search path', () => {
     write(cwd, 'clouds.yaml', LAB_CLOUDS);
-    const other = write(path.join(root, 'elsewhere'), 'my.yaml', 'clouds:\n  x:\n    auth: {auth_url: "http://x:5000", token: t}\n');
-    expect(load({ OS_CLOUD: 'x', OS_CLIENT_CONFIG_FILE: other })).toMatchObject({ name: 'x', authType: 'token', source: other });
+    const other = write(
+      path.join(root, 'elsewhere'),
+      'my.yaml',
+      'clouds:\n  x:\n    auth: {auth_url: "http://x:5000", token: t}\n',
+    );
+    expect(load({ OS_CLOUD: 'x', OS_CLIENT_CONFIG_FILE: other })).toMatchObject({
+      name: 'x',
+      authType: 'token',
+      source: other,
+    });
     configErrorOf(() => load({ OS_CLOUD: 'x', OS_CLIENT_CONFIG_FILE: path.join(root, 'missing.yaml') }));
   });
 
@@ -164,13 +190,26 @@ describe('loadCloudConfig', () => {
 
   it('reads application credential and token auth from OS_* variables', () => {
     expect(
-      load({ OS_AUTH_URL: 'http://k:5000', OS_AUTH_TYPE: 'v3applicationcredential', OS_APPLICATION_CREDENTIAL_ID: 'id1', OS_APPLICATION_CREDENTIAL_SECRET: 's' }),
-    ).toMatchObject({ authType: 'v3applicationcredential', auth: { application_credential_id: 'id1', application_credential_secret: 's' } });
-    expect(load({ OS_AUTH_URL: 'http://k:5000', OS_AUTH_TYPE: 'v3token', OS_TOKEN: 'gAAA', OS_PROJECT_ID: 'p1' })).toMatchObject({
+      load({
+        OS_AUTH_URL: 'http://k:5000',
+        OS_AUTH_TYPE: 'v3applicationcredential',
+        OS_APPLICATION_CREDENTIAL_ID: 'id1',
+        OS_APPLICATION_CREDENTIAL_SECRET: 's',
+      }),
+    ).toMatchObject({
+      authType: 'v3applicationcredential',
+      auth: { application_credential_id: 'id1', application_credential_secret: 's' },
+    });
+    expect(
+      load({ OS_AUTH_URL: 'http://k:5000', OS_AUTH_TYPE: 'v3token', OS_TOKEN: 'gAAA', OS_PROJECT_ID: 'p1' }),
+    ).toMatchObject({
       authType: 'token',
       auth: { token: 'gAAA', project_id: 'p1' },
     });
-    expect(load({ OS_AUTH_URL: 'http://k:5000', OS_AUTH_TYPE: 'v3password', OS_USERNAME: 'u', OS_PASSWORD: 'p' })?.authType).toBe('password');
+    expect(
+      load({ OS_AUTH_URL: 'http://k:5000', OS_AUTH_TYPE: 'v3password', OS_USERNAME: 'u', OS_PASSWORD: 'p' })
+        ?.authType,
+    ).toBe('password');
   });
 
   it('marks a test cloud from GLANCE_LINEAGE_TEST_CLOUD=1 on a clouds.yaml entry too', () => {
@@ -181,13 +220,21 @@ describe('loadCloudConfig', () => {
   });
 
   it('takes the first of `regions:` when region_name is absent', () => {
-    write(cwd, 'clouds.yaml', 'clouds:\n  c:\n    regions: [RegionTwo, RegionOne]\n    auth: {auth_url: "http://k", token: t}\n');
+    write(
+      cwd,
+      'clouds.yaml',
+      'clouds:\n  c:\n    regions: [RegionTwo, RegionOne]\n    auth: {auth_url: "http://k", token: t}\n',
+    );
     expect(load({ OS_CLOUD: 'c' })?.regionName).toBe('RegionTwo');
   });
 
   describe('config errors', () => {
     it('names the file and line of malformed YAML', () => {
-      const file = write(cwd, 'clouds.yaml', 'clouds:\n  lab:\n    auth: {auth_url: "http://k"\n    region_name: [x\n');
+      const file = write(
+        cwd,
+        'clouds.yaml',
+        'clouds:\n  lab:\n    auth: {auth_url: "http://k"\n    region_name: [x\n',
+      );
       const e = configErrorOf(() => load({ OS_CLOUD: 'lab' }));
       expect(e.message).toContain(`malformed YAML in ${file} at line `);
       expect(e.message).toMatch(/at line \d+/);
@@ -195,7 +242,9 @@ describe('loadCloudConfig', () => {
 
     it('lists the clouds that exist when the name is unknown', () => {
       write(cwd, 'clouds.yaml', LAB_CLOUDS);
-      expect(configErrorOf(() => load({ OS_CLOUD: 'nope' })).message).toMatch(/cloud 'nope' is not in .*clouds there: lab, prod/);
+      expect(configErrorOf(() => load({ OS_CLOUD: 'nope' })).message).toMatch(
+        /cloud 'nope' is not in .*clouds there: lab, prod/,
+      );
     });
 
     it('says where it looked when a cloud is named but there is no clouds.yaml', () => {
@@ -204,30 +253,49 @@ describe('loadCloudConfig', () => {
 
     it('rejects a missing auth_url', () => {
       write(cwd, 'clouds.yaml', 'clouds:\n  c:\n    auth: {username: u, password: p}\n');
-      expect(configErrorOf(() => load({ OS_CLOUD: 'c' })).message).toMatch(/cloud 'c' in .*: missing auth_url/);
+      expect(configErrorOf(() => load({ OS_CLOUD: 'c' })).message).toMatch(
+        /cloud 'c' in .*: missing auth_url/,
+      );
     });
 
     it('rejects an unsupported auth_type', () => {
-      write(cwd, 'clouds.yaml', 'clouds:\n  c:\n    auth_type: v3oidcpassword\n    auth: {auth_url: "http://k"}\n');
-      expect(configErrorOf(() => load({ OS_CLOUD: 'c' })).message).toMatch(/auth_type 'v3oidcpassword' is not supported/);
+      write(
+        cwd,
+        'clouds.yaml',
+        'clouds:\n  c:\n    auth_type: v3oidcpassword\n    auth: {auth_url: "http://k"}\n',
+      );
+      expect(configErrorOf(() => load({ OS_CLOUD: 'c' })).message).toMatch(
+        /auth_type 'v3oidcpassword' is not supported/,
+      );
     });
 
     it('rejects a missing password or secret without echoing other secrets', () => {
-      expect(configErrorOf(() => load({ OS_AUTH_URL: 'http://k', OS_USERNAME: 'u' })).message).toMatch(/needs a password/);
+      expect(configErrorOf(() => load({ OS_AUTH_URL: 'http://k', OS_USERNAME: 'u' })).message).toMatch(
+        /needs a password/,
+      );
       const e = configErrorOf(() =>
-        load({ OS_AUTH_URL: 'http://k', OS_AUTH_TYPE: 'v3applicationcredential', OS_APPLICATION_CREDENTIAL_ID: 'a' }),
+        load({
+          OS_AUTH_URL: 'http://k',
+          OS_AUTH_TYPE: 'v3applicationcredential',
+          OS_APPLICATION_CREDENTIAL_ID: 'a',
+        }),
       );
       expect(e.message).toMatch(/needs application_credential_secret/);
-      write(cwd, 'clouds.yaml', 'clouds:\n  c:\n    auth_type: token\n    auth: {auth_url: "http://k", password: hunter2}\n');
+      write(
+        cwd,
+        'clouds.yaml',
+        'clouds:\n  c:\n    auth_type: token\n    auth: {auth_url: "http://k", password: hunter2}\n',
+      );
       const t = configErrorOf(() => load({ OS_CLOUD: 'c' }));
       expect(t.message).toMatch(/token auth needs a token/);
       expect(t.message).not.toContain('hunter2');
     });
 
     it('rejects an unknown interface', () => {
-      expect(configErrorOf(() => load({ OS_AUTH_URL: 'http://k', OS_TOKEN: 't', OS_INTERFACE: 'private' })).message).toMatch(
-        /interface 'private'/,
-      );
+      expect(
+        configErrorOf(() => load({ OS_AUTH_URL: 'http://k', OS_TOKEN: 't', OS_INTERFACE: 'private' }))
+          .message,
+      ).toMatch(/interface 'private'/);
     });
   });
 });

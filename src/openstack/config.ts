@@ -43,7 +43,13 @@ const AUTH_KEYS: readonly (keyof CloudAuth)[] = [
 ];
 
 export function configError(message: string): OpenStackError {
-  return new OpenStackError({ code: 'config_error', message, service: 'proxy', status: 400, requestId: null });
+  return new OpenStackError({
+    code: 'config_error',
+    message,
+    service: 'proxy',
+    status: 400,
+    requestId: null,
+  });
 }
 
 export function loadCloudConfig(opts: LoadCloudConfigOptions = {}): CloudConfig | null {
@@ -108,16 +114,22 @@ function normalise(
   }
   if (!auth.auth_url) throw configError(`${where}: missing auth_url`);
   const authUrl = auth.auth_url;
-  if (!/^https?:\/\//i.test(authUrl)) throw configError(`${where}: auth_url must start with http:// or https:// (got '${authUrl}')`);
+  if (!/^https?:\/\//i.test(authUrl))
+    throw configError(`${where}: auth_url must start with http:// or https:// (got '${authUrl}')`);
 
   const authType = authTypeOf(entry.auth_type, auth, where);
   if (authType === 'password') {
-    if (!auth.username && !auth.user_id) throw configError(`${where}: password auth needs a username or user_id`);
-    if (!auth.password) throw configError(`${where}: password auth needs a password (clouds.yaml, secure.yaml or OS_PASSWORD)`);
+    if (!auth.username && !auth.user_id)
+      throw configError(`${where}: password auth needs a username or user_id`);
+    if (!auth.password)
+      throw configError(`${where}: password auth needs a password (clouds.yaml, secure.yaml or OS_PASSWORD)`);
   } else if (authType === 'v3applicationcredential') {
     if (!auth.application_credential_secret)
       throw configError(`${where}: application credential auth needs application_credential_secret`);
-    if (!auth.application_credential_id && !(auth.application_credential_name && (auth.username || auth.user_id)))
+    if (
+      !auth.application_credential_id &&
+      !(auth.application_credential_name && (auth.username || auth.user_id))
+    )
       throw configError(
         `${where}: application credential auth needs application_credential_id (or its name plus username/user_id)`,
       );
@@ -252,7 +264,9 @@ function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>)
 }
 
 function scalarText(v: unknown): string {
-  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    ? String(v)
+    : JSON.stringify(v);
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

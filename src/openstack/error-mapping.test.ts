@@ -58,7 +58,8 @@ describe('errorFromResponse', () => {
     const e = await errorFromResponse('image', res);
     expect(e.envelope).toEqual({
       code: 'conflict',
-      message: 'There was a conflict when trying to complete your request. Property no_such_property does not exist.',
+      message:
+        'There was a conflict when trying to complete your request. Property no_such_property does not exist.',
       service: 'image',
       status: 409,
       requestId: 'req-html',
@@ -71,7 +72,11 @@ describe('errorFromResponse', () => {
       headers: { 'content-type': 'text/html' },
     });
     const e = await errorFromResponse('image', res);
-    expect(e.envelope).toMatchObject({ code: 'upstream_error', status: 503, message: '503 Service Unavailable' });
+    expect(e.envelope).toMatchObject({
+      code: 'upstream_error',
+      status: 503,
+      message: '503 Service Unavailable',
+    });
   });
 
   it('maps Nova fault bodies and takes the request id from either header', async () => {
@@ -87,7 +92,10 @@ describe('errorFromResponse', () => {
       status: 409,
       headers: { 'X-Compute-Request-Id': 'req-c' },
     });
-    expect((await errorFromResponse('compute', only)).envelope).toMatchObject({ requestId: 'req-c', code: 'conflict' });
+    expect((await errorFromResponse('compute', only)).envelope).toMatchObject({
+      requestId: 'req-c',
+      code: 'conflict',
+    });
   });
 
   it('maps the Nova 406 microversion fault to not_acceptable', async () => {
@@ -98,7 +106,13 @@ describe('errorFromResponse', () => {
 
   it('maps Keystone {"error": {...}} bodies', async () => {
     const res = new Response(
-      JSON.stringify({ error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }),
+      JSON.stringify({
+        error: {
+          code: 401,
+          title: 'Unauthorized',
+          message: 'The request you have made requires authentication.',
+        },
+      }),
       { status: 401, headers: { 'content-type': 'application/json', 'x-openstack-request-id': 'req-k' } },
     );
     expect((await errorFromResponse('identity', res)).envelope).toEqual({
@@ -111,7 +125,13 @@ describe('errorFromResponse', () => {
   });
 
   it('passes an envelope from our proxy through unchanged', async () => {
-    const envelope = { code: 'read_only', message: 'Read-only mode', service: 'proxy', status: 403, requestId: 'req-p' };
+    const envelope = {
+      code: 'read_only',
+      message: 'Read-only mode',
+      service: 'proxy',
+      status: 403,
+      requestId: 'req-p',
+    };
     const res = new Response(JSON.stringify(envelope), { status: 403, headers: { 'x-request-id': 'other' } });
     expect((await errorFromResponse('image', res)).envelope).toEqual(envelope);
   });
@@ -131,7 +151,10 @@ describe('errorFromResponse', () => {
   });
 
   it('says which service answered when the body is empty or unknown', async () => {
-    const empty = await errorFromResponse('compute', new Response(null, { status: 500, statusText: 'Internal Server Error' }));
+    const empty = await errorFromResponse(
+      'compute',
+      new Response(null, { status: 500, statusText: 'Internal Server Error' }),
+    );
     expect(empty.envelope).toEqual({
       code: 'upstream_error',
       message: 'Nova answered HTTP 500 Internal Server Error',
@@ -141,8 +164,14 @@ describe('errorFromResponse', () => {
     });
     const odd = await errorFromResponse('image', new Response('{"weird":[1,2]}', { status: 429 }));
     expect(odd.envelope).toMatchObject({ code: 'rate_limited', message: 'Glance answered HTTP 429' });
-    const plain = await errorFromResponse('image', new Response('401 Unauthorized\n\nThis server could not verify', { status: 401 }));
-    expect(plain.envelope).toMatchObject({ code: 'unauthorized', message: '401 Unauthorized This server could not verify' });
+    const plain = await errorFromResponse(
+      'image',
+      new Response('401 Unauthorized\n\nThis server could not verify', { status: 401 }),
+    );
+    expect(plain.envelope).toMatchObject({
+      code: 'unauthorized',
+      message: '401 Unauthorized This server could not verify',
+    });
   });
 
   it('treats a non-error status given to it as a bad upstream answer', async () => {
@@ -175,7 +204,9 @@ function nodeError(code: string, extra: Record<string, unknown> = {}): Error {
 
 describe('errorFromNetwork', () => {
   it('maps a refused connection (wrapped like fetch does) to upstream_unreachable 502 naming service and host', () => {
-    const err = new TypeError('fetch failed', { cause: nodeError('ECONNREFUSED', { address: '127.0.0.1', port: 9292 }) });
+    const err = new TypeError('fetch failed', {
+      cause: nodeError('ECONNREFUSED', { address: '127.0.0.1', port: 9292 }),
+    });
     const e = errorFromNetwork('image', err, 'http://127.0.0.1:9292/v2/images?limit=1000');
     expect(e.envelope).toEqual({
       code: 'upstream_unreachable',
@@ -190,12 +221,22 @@ describe('errorFromNetwork', () => {
   it('finds the host in the Node error when no URL is given', () => {
     const e = errorFromNetwork('identity', nodeError('ENOTFOUND', { hostname: 'keystone.example' }));
     expect(e.message).toBe('Cannot reach Keystone at keystone.example: host name not found');
-    expect(errorFromNetwork('compute', nodeError('ECONNRESET')).message).toBe('Cannot reach Nova: connection reset');
+    expect(errorFromNetwork('compute', nodeError('ECONNRESET')).message).toBe(
+      'Cannot reach Nova: connection reset',
+    );
   });
 
   it('maps timeouts to upstream_timeout 504', () => {
-    const t = errorFromNetwork('compute', new DOMException('The operation was aborted due to timeout', 'TimeoutError'), 'http://nova:8774/v2.1');
-    expect(t.envelope).toMatchObject({ code: 'upstream_timeout', status: 504, message: 'Nova at nova:8774 did not answer in time' });
+    const t = errorFromNetwork(
+      'compute',
+      new DOMException('The operation was aborted due to timeout', 'TimeoutError'),
+      'http://nova:8774/v2.1',
+    );
+    expect(t.envelope).toMatchObject({
+      code: 'upstream_timeout',
+      status: 504,
+      message: 'Nova at nova:8774 did not answer in time',
+    });
     const abortedByTimeout = new DOMException('aborted', 'AbortError') as DOMException & { cause?: unknown };
     Object.defineProperty(abortedByTimeout, 'cause', { value: new DOMException('t', 'TimeoutError') });
     expect(errorFromNetwork('image', abortedByTimeout).code).toBe('upstream_timeout');
@@ -203,28 +244,52 @@ describe('errorFromNetwork', () => {
   });
 
   it('explains TLS failures', () => {
-    const e = errorFromNetwork('identity', new TypeError('fetch failed', { cause: nodeError('DEPTH_ZERO_SELF_SIGNED_CERT') }), 'https://k:5000');
+    const e = errorFromNetwork(
+      'identity',
+      new TypeError('fetch failed', { cause: nodeError('DEPTH_ZERO_SELF_SIGNED_CERT') }),
+      'https://k:5000',
+    );
     expect(e.code).toBe('upstream_unreachable');
     expect(e.message).toMatch(/^Cannot reach Keystone at k:5000: TLS certificate not accepted .*cacert/);
   });
 
   it('returns an OpenStackError unchanged', () => {
-    const orig = new OpenStackError({ code: 'conflict', message: 'x', service: 'image', status: 409, requestId: null });
+    const orig = new OpenStackError({
+      code: 'conflict',
+      message: 'x',
+      service: 'image',
+      status: 409,
+      requestId: null,
+    });
     expect(errorFromNetwork('image', orig)).toBe(orig);
   });
 });
 
 describe('toEnvelope', () => {
   it('unwraps OpenStackError, passes envelopes, maps network errors and hides nothing else as success', () => {
-    const env = { code: 'forbidden' as const, message: 'no', service: 'image' as const, status: 403, requestId: 'r' };
+    const env = {
+      code: 'forbidden' as const,
+      message: 'no',
+      service: 'image' as const,
+      status: 403,
+      requestId: 'r',
+    };
     expect(toEnvelope(new OpenStackError(env))).toEqual(env);
     expect(toEnvelope(env)).toEqual(env);
-    expect(toEnvelope(new TypeError('fetch failed', { cause: nodeError('ECONNREFUSED') }), 'compute')).toMatchObject({
+    expect(
+      toEnvelope(new TypeError('fetch failed', { cause: nodeError('ECONNREFUSED') }), 'compute'),
+    ).toMatchObject({
       code: 'upstream_unreachable',
       service: 'compute',
       status: 502,
     });
-    expect(toEnvelope(new Error('boom'))).toEqual({ code: 'internal', message: 'boom', service: 'proxy', status: 500, requestId: null });
+    expect(toEnvelope(new Error('boom'))).toEqual({
+      code: 'internal',
+      message: 'boom',
+      service: 'proxy',
+      status: 500,
+      requestId: null,
+    });
     expect(toEnvelope('text')).toMatchObject({ code: 'internal', message: 'text' });
     expect(toEnvelope(undefined)).toMatchObject({ code: 'internal', message: 'unexpected error' });
   });

@@ -41,7 +41,10 @@ export function codeForStatus(status: number): ErrorCode {
 
 export function requestIdOf(headers: Headers): string | null {
   return (
-    headers.get('x-openstack-request-id') ?? headers.get('x-compute-request-id') ?? headers.get('x-request-id') ?? null
+    headers.get('x-openstack-request-id') ??
+    headers.get('x-compute-request-id') ??
+    headers.get('x-request-id') ??
+    null
   );
 }
 
@@ -67,7 +70,9 @@ export async function errorFromResponse(service: ServiceName, res: Response): Pr
   const status = res.status >= 400 ? res.status : 502;
   // Unknown JSON shapes get the generic message rather than raw JSON.
   const message =
-    json === undefined ? messageFromText(text, res.headers.get('content-type')) : (messageFromJson(json) ?? '');
+    json === undefined
+      ? messageFromText(text, res.headers.get('content-type'))
+      : (messageFromJson(json) ?? '');
   const fallback = `${SERVICE_LABEL[service]} answered HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
   return new OpenStackError({
     code: codeForStatus(status),
@@ -135,7 +140,13 @@ const NETWORK_UNREACHABLE = new Set([
   'UND_ERR_SOCKET',
   'UND_ERR_CLOSED',
 ]);
-const NETWORK_TIMEOUT = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const NETWORK_TIMEOUT = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 const CODE_WORDS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
   ENOTFOUND: 'host name not found',
@@ -157,11 +168,16 @@ export function errorFromNetwork(service: ServiceName, err: unknown, url?: strin
   const host = hostOf(url) ?? hostFromError(chain);
   const label = SERVICE_LABEL[service];
   const where = host ? `${label} at ${host}` : label;
-  const isTimeout =
-    chain.some((e) => e.name === 'TimeoutError') || codes.some((c) => NETWORK_TIMEOUT.has(c));
+  const isTimeout = chain.some((e) => e.name === 'TimeoutError') || codes.some((c) => NETWORK_TIMEOUT.has(c));
   if (isTimeout) {
     return new OpenStackError(
-      { code: 'upstream_timeout', message: `${where} did not answer in time`, service, status: 504, requestId: null },
+      {
+        code: 'upstream_timeout',
+        message: `${where} did not answer in time`,
+        service,
+        status: 504,
+        requestId: null,
+      },
       { cause: err },
     );
   }
@@ -173,7 +189,13 @@ export function errorFromNetwork(service: ServiceName, err: unknown, url?: strin
   else if (chain.some((e) => e.name === 'AbortError')) why = 'the request was aborted';
   else why = lastMessage(chain) ?? 'network error';
   return new OpenStackError(
-    { code: 'upstream_unreachable', message: `Cannot reach ${where}: ${why}`, service, status: 502, requestId: null },
+    {
+      code: 'upstream_unreachable',
+      message: `Cannot reach ${where}: ${why}`,
+      service,
+      status: 502,
+      requestId: null,
+    },
     { cause: err },
   );
 }
@@ -186,7 +208,13 @@ export function toEnvelope(e: unknown, service: ServiceName = 'proxy'): ErrorEnv
   }
   if (looksLikeNetworkError(e)) return errorFromNetwork(service, e).envelope;
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'unexpected error';
-  return { code: 'internal', message: truncate(message || 'unexpected error'), service, status: 500, requestId: null };
+  return {
+    code: 'internal',
+    message: truncate(message || 'unexpected error'),
+    service,
+    status: 500,
+    requestId: null,
+  };
 }
 
 function looksLikeNetworkError(e: unknown): boolean {
@@ -239,7 +267,8 @@ function hostOf(url: string | URL | undefined): string | null {
 function hostFromError(chain: ErrorLike[]): string | null {
   for (const e of chain) {
     if (typeof e.hostname === 'string') return e.hostname;
-    if (typeof e.address === 'string') return typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address;
+    if (typeof e.address === 'string')
+      return typeof e.port === 'number' ? `${e.address}:${e.port}` : e.address;
   }
   return null;
 }

@@ -21,7 +21,12 @@ beforeAll(async () => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() });
+      seen.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      });
       if (req.url === '/json') {
         res.writeHead(200, { 'content-type': 'application/json', 'x-openstack-request-id': 'req-1' });
         res.end('{"ok":true}');
@@ -91,7 +96,9 @@ describe('createNodeFetch', () => {
   it('sends string, Uint8Array and ReadableStream request bodies', async () => {
     const f = createNodeFetch({});
     expect(await (await f(`${base}/echo`, { method: 'POST', body: 'hello' })).text()).toBe('hello');
-    expect(await (await f(`${base}/echo`, { method: 'PUT', body: new Uint8Array([104, 105]) })).text()).toBe('hi');
+    expect(await (await f(`${base}/echo`, { method: 'PUT', body: new Uint8Array([104, 105]) })).text()).toBe(
+      'hi',
+    );
     const stream = new ReadableStream<Uint8Array>({
       start(c) {
         c.enqueue(new TextEncoder().encode('str'));
@@ -105,7 +112,9 @@ describe('createNodeFetch', () => {
   });
 
   it('accepts a Request object as input', async () => {
-    const res = await createNodeFetch({})(new Request(`${base}/echo`, { method: 'POST', body: 'from-request' }));
+    const res = await createNodeFetch({})(
+      new Request(`${base}/echo`, { method: 'POST', body: 'from-request' }),
+    );
     expect(await res.text()).toBe('from-request');
   });
 
@@ -142,7 +151,9 @@ describe('createNodeFetch', () => {
     const p = createNodeFetch({})(`${base}/never-sent`, { signal: ac.signal });
     ac.abort();
     await expect(p).rejects.toMatchObject({ name: 'AbortError' });
-    const timeout = createNodeFetch({})(`${base}/json`, { signal: AbortSignal.abort(new DOMException('t', 'TimeoutError')) });
+    const timeout = createNodeFetch({})(`${base}/json`, {
+      signal: AbortSignal.abort(new DOMException('t', 'TimeoutError')),
+    });
     await expect(timeout).rejects.toMatchObject({ name: 'TimeoutError' });
   });
 

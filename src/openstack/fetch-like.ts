@@ -37,7 +37,8 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
     const rawBody = init && 'body' in init ? init.body : request?.body;
     const body = await toNodeBody(rawBody, headers);
     if (!keepAlive) headers.set('connection', 'close');
-    if (typeof body === 'string' || body instanceof Uint8Array) headers.set('content-length', String(Buffer.byteLength(body)));
+    if (typeof body === 'string' || body instanceof Uint8Array)
+      headers.set('content-length', String(Buffer.byteLength(body)));
 
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
@@ -56,7 +57,9 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
         req.destroy(reason instanceof Error ? reason : new Error('aborted'));
         if (!settled) {
           settled = true;
-          reject(reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'));
+          reject(
+            reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError'),
+          );
         }
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -70,14 +73,19 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
       req.on('response', (res) => {
         settled = true;
         const resHeaders = new Headers();
-        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) resHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+          resHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
         const status = res.statusCode ?? 502;
         const noBody = method === 'HEAD' || NULL_BODY_STATUSES.has(status);
         if (noBody) res.resume();
         // After the headers arrived, an abort must still stop the body: destroy the socket's stream.
         res.on('close', () => signal?.removeEventListener('abort', onAbort));
         const webBody = noBody ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>);
-        const response = new Response(webBody, { status, statusText: res.statusMessage ?? '', headers: resHeaders });
+        const response = new Response(webBody, {
+          status,
+          statusText: res.statusMessage ?? '',
+          headers: resHeaders,
+        });
         Object.defineProperty(response, 'url', { value: url.href });
         resolve(response);
       });
@@ -108,7 +116,8 @@ async function toNodeBody(body: BodyInit | null | undefined, headers: Headers): 
   if (body instanceof ArrayBuffer) return new Uint8Array(body);
   if (ArrayBuffer.isView(body)) return new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
   if (body instanceof URLSearchParams) {
-    if (!headers.has('content-type')) headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
+    if (!headers.has('content-type'))
+      headers.set('content-type', 'application/x-www-form-urlencoded;charset=UTF-8');
     return body.toString();
   }
   if (body instanceof Blob) {

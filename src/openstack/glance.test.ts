@@ -20,7 +20,9 @@ async function rejection(p: Promise<unknown>): Promise<OpenStackError> {
 
 describe('GlanceClient.pages / listImages', () => {
   it('asks for limit=1000 by default and stops when there is no next link', async () => {
-    const t = new FakeTransport(() => Response.json({ images: [WEB_3], first: '/v2/images', schema: '/v2/schemas/images' }));
+    const t = new FakeTransport(() =>
+      Response.json({ images: [WEB_3], first: '/v2/images', schema: '/v2/schemas/images' }),
+    );
     const images = await new GlanceClient(t).listImages();
     expect(images.map((i) => i.name)).toEqual(['web-3-snap']);
     expect(t.sent.map((r) => [r.service, r.path])).toEqual([['image', '/v2/images?limit=1000']]);
@@ -28,7 +30,9 @@ describe('GlanceClient.pages / listImages', () => {
 
   it('follows the relative next link (real page from the lab) by its query string', async () => {
     const t = new FakeTransport((req) =>
-      req.path.includes('marker=') ? Response.json({ images: [WEB_3], first: '', schema: '' }) : Response.json(PAGE_1),
+      req.path.includes('marker=')
+        ? Response.json({ images: [WEB_3], first: '', schema: '' })
+        : Response.json(PAGE_1),
     );
     const pages: string[][] = [];
     for await (const page of new GlanceClient(t).pages({ limit: '3', sort_key: 'name', sort_dir: 'asc' }))
@@ -43,7 +47,11 @@ describe('GlanceClient.pages / listImages', () => {
   it('takes only the query of an absolute next link too (it must go through our transport)', async () => {
     let n = 0;
     const t = new FakeTransport(() =>
-      Response.json(n++ === 0 ? { images: [WEB_3], next: 'http://glance.internal:9292/v2/images?marker=m1' } : { images: [] }),
+      Response.json(
+        n++ === 0
+          ? { images: [WEB_3], next: 'http://glance.internal:9292/v2/images?marker=m1' }
+          : { images: [] },
+      ),
     );
     await new GlanceClient(t).listImages();
     expect(t.sent[1]!.path).toBe('/v2/images?marker=m1');
@@ -85,11 +93,23 @@ describe('GlanceClient single-image calls', () => {
 
   it('creates an image with a JSON POST', async () => {
     const t = new FakeTransport(() => Response.json({ ...WEB_3, status: 'queued' }, { status: 201 }));
-    const img = await new GlanceClient(t).createImage({ name: 'x', disk_format: 'qcow2', container_format: 'bare' });
+    const img = await new GlanceClient(t).createImage({
+      name: 'x',
+      disk_format: 'qcow2',
+      container_format: 'bare',
+    });
     expect(img.status).toBe('queued');
     const req = t.last();
-    expect([req.method, req.path, req.headers.get('Content-Type')]).toEqual(['POST', '/v2/images', 'application/json']);
-    expect(JSON.parse(req.init.body as string)).toEqual({ name: 'x', disk_format: 'qcow2', container_format: 'bare' });
+    expect([req.method, req.path, req.headers.get('Content-Type')]).toEqual([
+      'POST',
+      '/v2/images',
+      'application/json',
+    ]);
+    expect(JSON.parse(req.init.body as string)).toEqual({
+      name: 'x',
+      disk_format: 'qcow2',
+      container_format: 'bare',
+    });
   });
 
   it('patches with the Glance JSON-patch media type', async () => {
@@ -108,7 +128,9 @@ describe('GlanceClient single-image calls', () => {
 
   it('maps the real 409 of removing a missing property', async () => {
     const t = new FakeTransport(() => recordedResponse('glance-error-patch-remove-missing'));
-    const e = await rejection(new GlanceClient(t).updateImage('i', [{ op: 'remove', path: '/no_such_property' }]));
+    const e = await rejection(
+      new GlanceClient(t).updateImage('i', [{ op: 'remove', path: '/no_such_property' }]),
+    );
     expect(e.code).toBe('conflict');
     expect(e.message).toContain('Property no_such_property does not exist.');
   });
@@ -145,7 +167,13 @@ describe('GlanceClient single-image calls', () => {
   });
 
   it('passes an envelope from our proxy through as the error', async () => {
-    const envelope = { code: 'read_only', message: 'The dashboard is read-only', service: 'proxy', status: 403, requestId: null };
+    const envelope = {
+      code: 'read_only',
+      message: 'The dashboard is read-only',
+      service: 'proxy',
+      status: 403,
+      requestId: null,
+    };
     const t = new FakeTransport(() => Response.json(envelope, { status: 403 }));
     const e = await rejection(new GlanceClient(t).deleteImage('i1'));
     expect(e.envelope).toEqual(envelope);
@@ -174,7 +202,14 @@ describe('GlanceClient image data', () => {
 
   it('reports a second upload (409) as conflict', async () => {
     const t = new FakeTransport(() =>
-      Response.json({ message: 'Image status transition from active to saving is not allowed<br /><br />', code: '409 Conflict', title: 'Conflict' }, { status: 409 }),
+      Response.json(
+        {
+          message: 'Image status transition from active to saving is not allowed<br /><br />',
+          code: '409 Conflict',
+          title: 'Conflict',
+        },
+        { status: 409 },
+      ),
     );
     const e = await rejection(new GlanceClient(t).uploadData('i1', new Uint8Array([1])));
     expect(e.message).toBe('Image status transition from active to saving is not allowed');
@@ -200,8 +235,17 @@ describe('GlanceClient image data', () => {
   });
 
   it('throws the mapped error when the download is refused', async () => {
-    const t = new FakeTransport(() => new Response('<html><body><h1>403 Forbidden</h1>Not allowed to download a deactivated image.</body></html>', { status: 403, headers: { 'content-type': 'text/html' } }));
+    const t = new FakeTransport(
+      () =>
+        new Response(
+          '<html><body><h1>403 Forbidden</h1>Not allowed to download a deactivated image.</body></html>',
+          { status: 403, headers: { 'content-type': 'text/html' } },
+        ),
+    );
     const e = await rejection(new GlanceClient(t).downloadData('i1'));
-    expect(e.envelope).toMatchObject({ code: 'forbidden', message: 'Not allowed to download a deactivated image.' });
+    expect(e.envelope).toMatchObject({
+      code: 'forbidden',
+      message: 'Not allowed to download a deactivated image.',
+    });
   });
 });

@@ -24,7 +24,10 @@ export class GlanceClient {
    * Every page of `GET /v2/images` (limit=1000 unless given), following Glance's relative `next` link by its
    * query string, so it works through the proxy too.
    */
-  async *pages(query: Record<string, string> = {}, opts: GlanceRequestOptions = {}): AsyncGenerator<GlanceImage[]> {
+  async *pages(
+    query: Record<string, string> = {},
+    opts: GlanceRequestOptions = {},
+  ): AsyncGenerator<GlanceImage[]> {
     const params = new URLSearchParams({ limit: '1000', ...query });
     let path = `/v2/images?${params.toString()}`;
     const seen = new Set<string>();
@@ -40,14 +43,20 @@ export class GlanceClient {
     }
   }
 
-  async listImages(query: Record<string, string> = {}, opts: GlanceRequestOptions = {}): Promise<GlanceImage[]> {
+  async listImages(
+    query: Record<string, string> = {},
+    opts: GlanceRequestOptions = {},
+  ): Promise<GlanceImage[]> {
     const all: GlanceImage[] = [];
     for await (const page of this.pages(query, opts)) all.push(...page);
     return all;
   }
 
   async getImage(id: string, opts: GlanceRequestOptions = {}): Promise<GlanceImage> {
-    return readJson<GlanceImage>('image', await this.#t.request('image', imagePath(id), { signal: opts.signal }));
+    return readJson<GlanceImage>(
+      'image',
+      await this.#t.request('image', imagePath(id), { signal: opts.signal }),
+    );
   }
 
   /** `POST /v2/images`: a queued image record (no data yet). */
@@ -89,8 +98,14 @@ export class GlanceClient {
     opts: GlanceRequestOptions & { size?: number } = {},
   ): Promise<void> {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
-    if (opts.size !== undefined && body instanceof ReadableStream) headers['Content-Length'] = String(opts.size);
-    const init: RequestInit & { duplex?: 'half' } = { method: 'PUT', headers, body: body as BodyInit, signal: opts.signal };
+    if (opts.size !== undefined && body instanceof ReadableStream)
+      headers['Content-Length'] = String(opts.size);
+    const init: RequestInit & { duplex?: 'half' } = {
+      method: 'PUT',
+      headers,
+      body: body as BodyInit,
+      signal: opts.signal,
+    };
     if (body instanceof ReadableStream) init.duplex = 'half';
     await expectNoContent('image', await this.#t.request('image', `${imagePath(id)}/file`, init));
   }
@@ -105,11 +120,17 @@ export class GlanceClient {
   }
 
   async deactivate(id: string): Promise<void> {
-    await expectNoContent('image', await this.#t.request('image', `${imagePath(id)}/actions/deactivate`, { method: 'POST' }));
+    await expectNoContent(
+      'image',
+      await this.#t.request('image', `${imagePath(id)}/actions/deactivate`, { method: 'POST' }),
+    );
   }
 
   async reactivate(id: string): Promise<void> {
-    await expectNoContent('image', await this.#t.request('image', `${imagePath(id)}/actions/reactivate`, { method: 'POST' }));
+    await expectNoContent(
+      'image',
+      await this.#t.request('image', `${imagePath(id)}/actions/reactivate`, { method: 'POST' }),
+    );
   }
 }
 

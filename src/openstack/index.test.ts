@@ -30,17 +30,44 @@ function reachableImports(file: URL, seen = new Set<string>()): Set<string> {
 describe('src/openstack public surface', () => {
   it('index.ts reaches no node: module or package (browser-safe), while node.ts does', () => {
     expect([...reachableImports(new URL('./index.ts', import.meta.url))]).toEqual([]);
-    expect(reachableImports(new URL('./node.ts', import.meta.url))).toEqual(new Set(['node:fs', 'node:http', 'node:https', 'node:stream', 'node:stream/web', 'node:os', 'node:path', 'yaml']));
+    expect(reachableImports(new URL('./node.ts', import.meta.url))).toEqual(
+      new Set([
+        'node:fs',
+        'node:http',
+        'node:https',
+        'node:stream',
+        'node:stream/web',
+        'node:os',
+        'node:path',
+        'yaml',
+      ]),
+    );
   });
 
   it('index exports the clients, the error helpers and the runtime constants', () => {
-    for (const name of ['GlanceClient', 'NovaClient', 'OpenStackError', 'errorFromResponse', 'errorFromNetwork', 'toEnvelope', 'isOpenStackError', 'NOVA_MICROVERSION', 'GLANCE_PATCH_CONTENT_TYPE'])
+    for (const name of [
+      'GlanceClient',
+      'NovaClient',
+      'OpenStackError',
+      'errorFromResponse',
+      'errorFromNetwork',
+      'toEnvelope',
+      'isOpenStackError',
+      'NOVA_MICROVERSION',
+      'GLANCE_PATCH_CONTENT_TYPE',
+    ])
       expect(browserSafe, name).toHaveProperty(name);
     expect(browserSafe).not.toHaveProperty('KeystoneSession');
   });
 
   it('node exports the session, config loader and node fetch as well', () => {
-    for (const name of ['KeystoneSession', 'loadCloudConfig', 'createNodeFetch', 'GlanceClient', 'toEnvelope'])
+    for (const name of [
+      'KeystoneSession',
+      'loadCloudConfig',
+      'createNodeFetch',
+      'GlanceClient',
+      'toEnvelope',
+    ])
       expect(nodeOnly, name).toHaveProperty(name);
   });
 });

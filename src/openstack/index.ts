@@ -5,7 +5,14 @@
  */
 export * from './types';
 export * from './errors';
-export { codeForStatus, errorFromNetwork, errorFromResponse, requestIdOf, serviceLabel, toEnvelope } from './error-mapping';
+export {
+  codeForStatus,
+  errorFromNetwork,
+  errorFromResponse,
+  requestIdOf,
+  serviceLabel,
+  toEnvelope,
+} from './error-mapping';
 export type { ApiService, Transport } from './transport';
 export type { AuthType, CloudAuth, CloudConfig, EndpointInterface, SessionInfo } from './cloud-config';
 export { ensureOk, expectNoContent, queryOf, readJson } from './response';

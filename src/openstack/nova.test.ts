@@ -15,7 +15,9 @@ async function rejection(p: Promise<unknown>): Promise<OpenStackError> {
 }
 
 function accepted(body?: unknown, headers?: Record<string, string>): Response {
-  return body === undefined ? new Response(null, { status: 202, headers }) : Response.json(body, { status: 202, headers });
+  return body === undefined
+    ? new Response(null, { status: 202, headers })
+    : Response.json(body, { status: 202, headers });
 }
 
 describe('NovaClient.pages / listServers', () => {
@@ -46,14 +48,16 @@ describe('NovaClient.pages / listServers', () => {
   });
 
   it('follows the absolute servers_links next href by its query only', async () => {
-    const next = 'http://127.0.0.1:8774/v2.1/servers/detail?limit=2&marker=3454548b-294a-45e3-902b-3d1bc1966703';
+    const next =
+      'http://127.0.0.1:8774/v2.1/servers/detail?limit=2&marker=3454548b-294a-45e3-902b-3d1bc1966703';
     const t = new FakeTransport((req) =>
       req.path.includes('marker=')
         ? Response.json({ servers: SERVERS.slice(2, 3) })
         : Response.json({ servers: SERVERS.slice(0, 2), servers_links: [{ rel: 'next', href: next }] }),
     );
     const pages: string[][] = [];
-    for await (const p of new NovaClient(t).pages({ query: { limit: '2' } })) pages.push(p.map((s) => s.name));
+    for await (const p of new NovaClient(t).pages({ query: { limit: '2' } }))
+      pages.push(p.map((s) => s.name));
     expect(pages).toEqual([['batch-2', 'batch-1'], ['db-1']]);
     expect(t.sent.map((r) => r.path)).toEqual([
       '/servers/detail?limit=2',
@@ -63,12 +67,18 @@ describe('NovaClient.pages / listServers', () => {
 
   it('stops on a repeated next link and on an empty page', async () => {
     const same = new FakeTransport(() =>
-      Response.json({ servers: SERVERS.slice(0, 1), servers_links: [{ rel: 'next', href: 'http://n/v2.1/servers/detail?limit=1000' }] }),
+      Response.json({
+        servers: SERVERS.slice(0, 1),
+        servers_links: [{ rel: 'next', href: 'http://n/v2.1/servers/detail?limit=1000' }],
+      }),
     );
     expect(await new NovaClient(same).listServers()).toHaveLength(1);
     expect(same.sent).toHaveLength(1);
     const empty = new FakeTransport(() =>
-      Response.json({ servers: [], servers_links: [{ rel: 'next', href: 'http://n/v2.1/servers/detail?marker=x' }] }),
+      Response.json({
+        servers: [],
+        servers_links: [{ rel: 'next', href: 'http://n/v2.1/servers/detail?marker=x' }],
+      }),
     );
     expect(await new NovaClient(empty).listServers()).toEqual([]);
     expect(empty.sent).toHaveLength(1);
@@ -94,7 +104,10 @@ describe('NovaClient servers', () => {
   it('maps the real itemNotFound of a deleted server', async () => {
     const t = new FakeTransport(() => recordedResponse('nova-error-404'));
     const e = await rejection(new NovaClient(t).getServer('00000000-0000-0000-0000-000000000000'));
-    expect(e.envelope).toMatchObject({ code: 'not_found', message: 'Instance 00000000-0000-0000-0000-000000000000 could not be found.' });
+    expect(e.envelope).toMatchObject({
+      code: 'not_found',
+      message: 'Instance 00000000-0000-0000-0000-000000000000 could not be found.',
+    });
   });
 
   it('creates a server wrapped in {server}, with networks none unless given', async () => {
@@ -102,11 +115,21 @@ describe('NovaClient servers', () => {
     const nova = new NovaClient(t);
     const created = await nova.createServer({ name: 'gl-test-1', imageRef: 'img', flavorRef: '1' });
     expect(created.id).toBe('new-1');
-    expect([t.last().method, t.last().path, t.last().headers.get('Content-Type')]).toEqual(['POST', '/servers', 'application/json']);
+    expect([t.last().method, t.last().path, t.last().headers.get('Content-Type')]).toEqual([
+      'POST',
+      '/servers',
+      'application/json',
+    ]);
     expect(JSON.parse(t.last().init.body as string)).toEqual({
       server: { name: 'gl-test-1', imageRef: 'img', flavorRef: '1', networks: 'none' },
     });
-    await nova.createServer({ name: 'n', imageRef: 'i', flavorRef: 'f', networks: 'auto', metadata: { k: 'v' } });
+    await nova.createServer({
+      name: 'n',
+      imageRef: 'i',
+      flavorRef: 'f',
+      networks: 'auto',
+      metadata: { k: 'v' },
+    });
     expect(JSON.parse(t.last().init.body as string)).toEqual({
       server: { name: 'n', imageRef: 'i', flavorRef: 'f', networks: 'auto', metadata: { k: 'v' } },
     });
@@ -125,11 +148,15 @@ describe('NovaClient actions', () => {
     const id = await new NovaClient(t).createImage('s1', 'web-1-snap', { purpose: 'probe' });
     expect(id).toBe('img-9');
     expect(`${t.last().method} ${t.last().path}`).toBe('POST /servers/s1/action');
-    expect(JSON.parse(t.last().init.body as string)).toEqual({ createImage: { name: 'web-1-snap', metadata: { purpose: 'probe' } } });
+    expect(JSON.parse(t.last().init.body as string)).toEqual({
+      createImage: { name: 'web-1-snap', metadata: { purpose: 'probe' } },
+    });
   });
 
   it('createImage falls back to the Location header of older microversions', async () => {
-    const t = new FakeTransport(() => accepted(undefined, { Location: 'http://127.0.0.1:9292/images/img-old' }));
+    const t = new FakeTransport(() =>
+      accepted(undefined, { Location: 'http://127.0.0.1:9292/images/img-old' }),
+    );
     expect(await new NovaClient(t).createImage('s1', 'n')).toBe('img-old');
     expect(JSON.parse(t.last().init.body as string)).toEqual({ createImage: { name: 'n' } });
   });
@@ -137,7 +164,12 @@ describe('NovaClient actions', () => {
   it('createImage reports the 409 of a busy server', async () => {
     const t = new FakeTransport(() =>
       Response.json(
-        { conflictingRequest: { code: 409, message: "Cannot 'createImage' instance s1 while it is in task_state image_snapshot_pending" } },
+        {
+          conflictingRequest: {
+            code: 409,
+            message: "Cannot 'createImage' instance s1 while it is in task_state image_snapshot_pending",
+          },
+        },
         { status: 409 },
       ),
     );
@@ -162,14 +194,24 @@ describe('NovaClient actions', () => {
 
   it('reports the 403 of a member offloading', async () => {
     const t = new FakeTransport(() =>
-      Response.json({ forbidden: { code: 403, message: 'Policy doesn\'t allow os_compute_api:os-shelve:shelve_offload to be performed.' } }, { status: 403 }),
+      Response.json(
+        {
+          forbidden: {
+            code: 403,
+            message: "Policy doesn't allow os_compute_api:os-shelve:shelve_offload to be performed.",
+          },
+        },
+        { status: 403 },
+      ),
     );
     const e = await rejection(new NovaClient(t).shelveOffload('s1'));
     expect(e.envelope).toMatchObject({ code: 'forbidden', service: 'compute' });
   });
 
   it('lists flavors', async () => {
-    const t = new FakeTransport(() => Response.json({ flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ram: 512, disk: 1 }] }));
+    const t = new FakeTransport(() =>
+      Response.json({ flavors: [{ id: '1', name: 'm1.tiny', vcpus: 1, ram: 512, disk: 1 }] }),
+    );
     expect((await new NovaClient(t).listFlavors()).map((f) => f.name)).toEqual(['m1.tiny']);
     expect(t.last().path).toBe('/flavors/detail');
   });

@@ -46,7 +46,7 @@ interface Call {
 }
 
 /** Keystone + a Glance/Nova that accept only the newest token. Tokens: tok-1, tok-2, ... */
-function fakeCloud(opts: { now: () => number; rejectAuth?: boolean; lifetimeMs?: number } ) {
+function fakeCloud(opts: { now: () => number; rejectAuth?: boolean; lifetimeMs?: number }) {
   const calls: Call[] = [];
   let issued = 0;
   let current = '';
@@ -64,7 +64,16 @@ function fakeCloud(opts: { now: () => number; rejectAuth?: boolean; lifetimeMs?:
     if (url === 'http://127.0.0.1:5000/v3/auth/tokens' && method === 'POST') {
       await authDelay;
       if (opts.rejectAuth)
-        return Response.json({ error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } }, { status: 401 });
+        return Response.json(
+          {
+            error: {
+              code: 401,
+              title: 'Unauthorized',
+              message: 'The request you have made requires authentication.',
+            },
+          },
+          { status: 401 },
+        );
       current = `tok-${++issued}`;
       const now = opts.now();
       const token = {
@@ -99,7 +108,9 @@ function fakeCloud(opts: { now: () => number; rejectAuth?: boolean; lifetimeMs?:
   };
 }
 
-async function openSession(extra: { lifetimeMs?: number; renewBeforeMs?: number; config?: CloudConfig } = {}) {
+async function openSession(
+  extra: { lifetimeMs?: number; renewBeforeMs?: number; config?: CloudConfig } = {},
+) {
   let now = T0;
   const clock = { now: () => now, advance: (ms: number) => (now += ms) };
   const fake = fakeCloud({ now: clock.now, lifetimeMs: extra.lifetimeMs });
@@ -150,14 +161,20 @@ describe('KeystoneSession.open', () => {
     expect(err).toBeInstanceOf(OpenStackError);
     const e = err as OpenStackError;
     expect(e.envelope).toMatchObject({ code: 'auth_failed', service: 'identity', status: 401 });
-    expect(e.message).toBe("Keystone at 127.0.0.1:5000 rejected the credentials of cloud 'lab' (password authentication)");
+    expect(e.message).toBe(
+      "Keystone at 127.0.0.1:5000 rejected the credentials of cloud 'lab' (password authentication)",
+    );
     expect(e.message).not.toContain(PASSWORD);
     expect(e.message).not.toMatch(/wrong (user|password)|unknown user|invalid password/i);
   });
 
   it('maps an unreachable Keystone to upstream_unreachable naming the host', async () => {
     const refused = (): Promise<Response> =>
-      Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) }));
+      Promise.reject(
+        new TypeError('fetch failed', {
+          cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+        }),
+      );
     const err = await KeystoneSession.open(cloud(), { fetch: refused }).catch((e: unknown) => e);
     expect((err as OpenStackError).envelope).toMatchObject({
       code: 'upstream_unreachable',
@@ -181,7 +198,9 @@ describe('KeystoneSession.open', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const port = (server.address() as AddressInfo).port;
-      const session = await KeystoneSession.open(cloud({ auth: { ...cloud().auth, auth_url: `http://127.0.0.1:${port}` } }));
+      const session = await KeystoneSession.open(
+        cloud({ auth: { ...cloud().auth, auth_url: `http://127.0.0.1:${port}` } }),
+      );
       expect(session.info().user.name).toBe('demo');
       expect(seen[0]?.connection).toBe('close');
       expect(seen[0]?.['content-type']).toBe('application/json');
@@ -277,7 +296,10 @@ describe('KeystoneSession.request', () => {
       if (urlOf(input).endsWith('/auth/tokens')) {
         auths++;
         return Promise.resolve(
-          Response.json(recorded('keystone-token-demo').body, { status: 201, headers: { 'X-Subject-Token': `t${auths}` } }),
+          Response.json(recorded('keystone-token-demo').body, {
+            status: 201,
+            headers: { 'X-Subject-Token': `t${auths}` },
+          }),
         );
       }
       void init;
@@ -298,7 +320,11 @@ describe('KeystoneSession.request', () => {
         c.close();
       },
     });
-    const res = await session.request('image', '/v2/images/x/file', { method: 'PUT', body, duplex: 'half' } as RequestInit);
+    const res = await session.request('image', '/v2/images/x/file', {
+      method: 'PUT',
+      body,
+      duplex: 'half',
+    } as RequestInit);
     expect(res.status).toBe(401);
     expect(fake.calls.filter((c) => c.method === 'PUT')).toHaveLength(1);
   });
@@ -308,7 +334,9 @@ describe('KeystoneSession.request', () => {
     const fetch = (input: string | URL | Request): Promise<Response> =>
       urlOf(input).endsWith('/auth/tokens')
         ? Promise.resolve(Response.json(token, { status: 201, headers: { 'X-Subject-Token': 't' } }))
-        : Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }));
+        : Promise.reject(
+            new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'ECONNRESET' }) }),
+          );
     const session = await KeystoneSession.open(cloud(), { fetch, now: () => T0 });
     const err = await session.request('compute', '/servers/detail').catch((e: unknown) => e);
     expect((err as OpenStackError).envelope).toMatchObject({
@@ -327,14 +355,18 @@ describe('KeystoneSession.request', () => {
     const session = await KeystoneSession.open(cloud(), { fetch, now: () => T0 });
     const ac = new AbortController();
     ac.abort();
-    await expect(session.request('image', '/v2/images', { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(session.request('image', '/v2/images', { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
   });
 });
 
 describe('KeystoneSession revoke and listProjects', () => {
   it('lists the projects of the user', async () => {
     const { session, fake } = await openSession();
-    expect(await session.listProjects()).toEqual([{ id: 'p1', name: 'demo', domain_id: 'default', enabled: true }]);
+    expect(await session.listProjects()).toEqual([
+      { id: 'p1', name: 'demo', domain_id: 'default', enabled: true },
+    ]);
     expect(fake.calls.at(-1)!.headers.get('X-Auth-Token')).toBe('tok-1');
   });
 
@@ -353,14 +385,27 @@ describe('authRequestBody', () => {
   it('builds an application credential body without a scope', () => {
     const c = cloud({
       authType: 'v3applicationcredential',
-      auth: { auth_url: 'http://k', application_credential_id: 'ac1', application_credential_secret: 's', project_name: 'ignored' },
+      auth: {
+        auth_url: 'http://k',
+        application_credential_id: 'ac1',
+        application_credential_secret: 's',
+        project_name: 'ignored',
+      },
     });
     expect(authRequestBody(c)).toEqual({
-      auth: { identity: { methods: ['application_credential'], application_credential: { id: 'ac1', secret: 's' } } },
+      auth: {
+        identity: { methods: ['application_credential'], application_credential: { id: 'ac1', secret: 's' } },
+      },
     });
     const byName = cloud({
       authType: 'v3applicationcredential',
-      auth: { auth_url: 'http://k', application_credential_name: 'n', application_credential_secret: 's', username: 'u', user_domain_id: 'd1' },
+      auth: {
+        auth_url: 'http://k',
+        application_credential_name: 'n',
+        application_credential_secret: 's',
+        username: 'u',
+        user_domain_id: 'd1',
+      },
     });
     expect(authRequestBody(byName).auth.identity).toEqual({
       methods: ['application_credential'],

@@ -46,8 +46,10 @@ export class KeystoneSession implements Transport {
   private constructor(config: CloudConfig, opts: KeystoneSessionOptions) {
     this.#config = config;
     this.#identityBase = identityBase(config.auth.auth_url);
-    this.#identityFetch = opts.fetch ?? createNodeFetch({ cacert: config.cacert, verify: config.verify, keepAlive: false });
-    this.#serviceFetch = opts.fetch ?? createNodeFetch({ cacert: config.cacert, verify: config.verify, keepAlive: true });
+    this.#identityFetch =
+      opts.fetch ?? createNodeFetch({ cacert: config.cacert, verify: config.verify, keepAlive: false });
+    this.#serviceFetch =
+      opts.fetch ?? createNodeFetch({ cacert: config.cacert, verify: config.verify, keepAlive: true });
     this.#now = opts.now ?? Date.now;
     this.#renewBeforeMs = opts.renewBeforeMs ?? DEFAULT_RENEW_BEFORE_MS;
   }
@@ -68,7 +70,9 @@ export class KeystoneSession implements Transport {
       region: this.#config.regionName,
       authUrl: this.#config.auth.auth_url,
       user: { id: t.user.id, name: t.user.name, domain: t.user.domain?.name ?? null },
-      project: t.project ? { id: t.project.id, name: t.project.name, domain: t.project.domain?.name ?? null } : null,
+      project: t.project
+        ? { id: t.project.id, name: t.project.name, domain: t.project.domain?.name ?? null }
+        : null,
       roles,
       isAdmin: roles.includes('admin'),
       expiresAt: t.expires_at,
@@ -84,7 +88,9 @@ export class KeystoneSession implements Transport {
       const types = [...new Set(catalog.map((e) => e.type))].sort();
       throw configError(
         `the Keystone catalog of cloud '${name}' has no '${service}' service` +
-          (types.length ? ` (it has: ${types.join(', ')})` : ' (the catalog is empty: is the token scoped to a project?)'),
+          (types.length
+            ? ` (it has: ${types.join(', ')})`
+            : ' (the catalog is empty: is the token scoped to a project?)'),
       );
     }
     const all = entries.flatMap((e) => e.endpoints);
@@ -141,11 +147,15 @@ export class KeystoneSession implements Transport {
   async #listProjectsAt(path: '/auth/projects' | '/projects'): Promise<KeystoneProject[]> {
     const url = `${this.#identityBase}${path}`;
     let state = await this.#validToken();
-    let res = await this.#identity(url, { headers: { 'X-Auth-Token': state.value, Accept: 'application/json' } });
+    let res = await this.#identity(url, {
+      headers: { 'X-Auth-Token': state.value, Accept: 'application/json' },
+    });
     if (res.status === 401) {
       await res.body?.cancel().catch(() => undefined);
       state = await this.#renewAfter401(state);
-      res = await this.#identity(url, { headers: { 'X-Auth-Token': state.value, Accept: 'application/json' } });
+      res = await this.#identity(url, {
+        headers: { 'X-Auth-Token': state.value, Accept: 'application/json' },
+      });
     }
     if (!res.ok) throw await errorFromResponse('identity', res);
     const body = (await res.json()) as { projects?: KeystoneProject[] };
@@ -313,7 +323,9 @@ function isReplayable(body: RequestInit['body']): boolean {
 }
 
 function isTimeout(reason: unknown): boolean {
-  return typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError';
+  return (
+    typeof reason === 'object' && reason !== null && (reason as { name?: unknown }).name === 'TimeoutError'
+  );
 }
 
 function hostOf(url: string): string {

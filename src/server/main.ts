@@ -53,7 +53,13 @@ async function main(): Promise<void> {
         trustProxy: flags.trustProxy,
         testControls: flags.testControls && t.mode === 'demo',
       });
-      opened = { session: null, mode: t.mode, sim: t.sim, authUrl: t.cloud.config.auth.auth_url, cloud: t.cloud.config.name };
+      opened = {
+        session: null,
+        mode: t.mode,
+        sim: t.sim,
+        authUrl: t.cloud.config.auth.auth_url,
+        cloud: t.cloud.config.name,
+      };
     } else {
       const o = await openUpstream({ cloud: flags.cloud, demo: flags.demo, demoUser: flags.demoUser });
       opened = { ...o, authUrl: null, cloud: null };
@@ -104,9 +110,7 @@ async function main(): Promise<void> {
     ]
       .filter(Boolean)
       .join(', ');
-    process.stdout.write(
-      `Glance Lineage on ${where} (${upstreamText})${extras ? ` [${extras}]` : ''}\n`,
-    );
+    process.stdout.write(`Glance Lineage on ${where} (${upstreamText})${extras ? ` [${extras}]` : ''}\n`);
     if (!staticDir)
       process.stdout.write('No built app in dist/: run `npm run build` (the API is served anyway).\n');
   });

@@ -26,7 +26,8 @@ export function csrfRefusal(req: Request, settings: ProxySettings): string | nul
     const forwarded = settings.trustProxy
       ? req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase()
       : undefined;
-    const scheme = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(req.url).protocol;
+    const scheme =
+      forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(req.url).protocol;
     const own = `${scheme}//${requestHost(req)}`;
     if (origin.toLowerCase() !== own) return `Cross-site request refused: Origin ${origin} is not ${own}.`;
   }

@@ -3,7 +3,14 @@
  * snapshot, shelve, delete), at fixed times, so properties come out exactly as Nova and Glance write them.
  */
 import type { GlanceVisibility } from '../openstack/types/glance';
-import { PROJECT_IDS, USER_IDS, userByName, type ProjectName, type RoleName, type UserName } from './state/identity';
+import {
+  PROJECT_IDS,
+  USER_IDS,
+  userByName,
+  type ProjectName,
+  type RoleName,
+  type UserName,
+} from './state/identity';
 import { activateWithData, addImage, makeData, removeImage } from './state/images';
 import { FLAVORS, settle, type SimImage, type SimServer, type SimState } from './state/model';
 import {
@@ -171,11 +178,20 @@ export class ScenarioBuilder {
 
   /** `nova backup` (createBackup): a snapshot with image_type=backup and backup_type. */
   backup(server: SimServer, o: SnapshotBuilderOptions & { backupType: string }): SimImage {
-    return this.snapshot(server, { ...o, metadata: { ...(o.metadata ?? {}), image_type: 'backup', backup_type: o.backupType } });
+    return this.snapshot(server, {
+      ...o,
+      metadata: { ...(o.metadata ?? {}), image_type: 'backup', backup_type: o.backupType },
+    });
   }
 
   shelve(server: SimServer, imageId: string): SimImage {
-    const img = shelveServer(this.state, server, actorFor(userNameOf(server.userId) as UserName, projectNameOfId(server.projectId)), imageId, this.t);
+    const img = shelveServer(
+      this.state,
+      server,
+      actorFor(userNameOf(server.userId) as UserName, projectNameOfId(server.projectId)),
+      imageId,
+      this.t,
+    );
     this.settleAfter(MINUTE);
     return img;
   }

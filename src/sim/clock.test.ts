@@ -22,6 +22,8 @@ describe('clock and prng', () => {
     const a = createRng(3);
     const b = createRng(3);
     expect([a.next(), a.uuid()]).toEqual([b.next(), b.uuid()]);
-    expect(createRng(1).uuid()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(createRng(1).uuid()).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

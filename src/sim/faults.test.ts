@@ -3,7 +3,7 @@ import { createSimulator, SIM_ORIGIN } from './index';
 import { glance, login, nova } from './test-kit';
 
 describe('fault injection', () => {
-  it('answers 503 with the service\'s own body when errorRate is 1, only for the chosen service', async () => {
+  it("answers 503 with the service's own body when errorRate is 1, only for the chosen service", async () => {
     const sim = createSimulator({ scenario: 'empty' });
     const t = await login(sim, 'demo');
     sim.setFaults({ errorRate: 1, services: ['image'] });
@@ -65,7 +65,10 @@ describe('fault injection', () => {
     const t = await login(sim, 'demo');
     sim.setFaults({ timeoutRate: 1 });
     const ctl = new AbortController();
-    const p = sim.fetch(`${SIM_ORIGIN}/image/v2/images`, { headers: { 'X-Auth-Token': t }, signal: ctl.signal });
+    const p = sim.fetch(`${SIM_ORIGIN}/image/v2/images`, {
+      headers: { 'X-Auth-Token': t },
+      signal: ctl.signal,
+    });
     setTimeout(() => ctl.abort(), 10);
     await expect(p).rejects.toThrow();
   });

@@ -60,7 +60,9 @@ export class FaultInjector {
 }
 
 export function connectionReset(): TypeError {
-  return new TypeError('fetch failed', { cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }) });
+  return new TypeError('fetch failed', {
+    cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+  });
 }
 
 export function connectionTimeout(): TypeError {

@@ -41,7 +41,8 @@ describe('glance image list', () => {
   it('like Glance, gives a next link on any full page, even when the following page is empty', async () => {
     const sim = createSimulator({ scenario: 'empty' });
     const t = await login(sim, 'demo');
-    for (const name of ['a', 'b']) await glance(sim, t, '/v2/images', { method: 'POST', body: JSON.stringify({ name }) });
+    for (const name of ['a', 'b'])
+      await glance(sim, t, '/v2/images', { method: 'POST', body: JSON.stringify({ name }) });
     const page = await body<WireImageList>(await glance(sim, t, '/v2/images?limit=2'));
     expect(page.next).toBeDefined();
     const last = await body<WireImageList>(await glance(sim, t, page.next!));
@@ -87,7 +88,10 @@ describe('glance image list', () => {
 
   it('filters by name, name=in:, status, owner, tag (repeatable), size and dates', async () => {
     expect(names((await list('/v2/images?name=web-2-snap')).json)).toEqual(['web-2-snap']);
-    expect(names((await list('/v2/images?name=in:web-1-snap,"web-3-snap"&sort=name:asc')).json)).toEqual(['web-1-snap', 'web-3-snap']);
+    expect(names((await list('/v2/images?name=in:web-1-snap,"web-3-snap"&sort=name:asc')).json)).toEqual([
+      'web-1-snap',
+      'web-3-snap',
+    ]);
     expect(names((await list('/v2/images?status=queued')).json)).toEqual(['demo-empty']);
     expect(names((await list('/v2/images?tag=nightly&tag=release-candidate')).json)).toEqual(['web-3-snap']);
     const alt = (await list(`/v2/images?owner=${PROJECT_IDS.alt}&limit=1000`, 'admin')).json!;
@@ -105,11 +109,15 @@ describe('glance image list', () => {
     expect(snaps.images.length).toBeGreaterThan(10);
     expect(snaps.images.every((i) => i.image_type === 'snapshot')).toBe(true);
     expect(names((await list('/v2/images?os_distro=cirros&visibility=public')).json)).toEqual(['cirros-0.6']);
-    expect(names((await list(`/v2/images?base_image_ref=${DEMO_IDS.debian12}&sort=name:asc&name=in:web-1-snap,web-2-snap,web-3-snap`)).json)).toEqual([
-      'web-1-snap',
-      'web-2-snap',
-      'web-3-snap',
-    ]);
+    expect(
+      names(
+        (
+          await list(
+            `/v2/images?base_image_ref=${DEMO_IDS.debian12}&sort=name:asc&name=in:web-1-snap,web-2-snap,web-3-snap`,
+          )
+        ).json,
+      ),
+    ).toEqual(['web-1-snap', 'web-2-snap', 'web-3-snap']);
   });
 
   it('default member list: own + public + accepted shared; not community, not hidden, not pending shares', async () => {
@@ -120,13 +128,15 @@ describe('glance image list', () => {
     expect(all).not.toContain('cirros-0.5-old');
     expect(all).not.toContain('ops-backup-db-1');
     expect(all).not.toContain('alt-app-1-snap');
-    expect(names((await list('/v2/images?visibility=community&limit=1000')).json)).toContain('alpine-community');
+    expect(names((await list('/v2/images?visibility=community&limit=1000')).json)).toContain(
+      'alpine-community',
+    );
     expect(names((await list('/v2/images?os_hidden=true')).json)).toEqual(['cirros-0.5-old']);
     expect(names((await list('/v2/images?member_status=all&limit=1000')).json)).toContain('ops-backup-db-1');
     expect(names((await list('/v2/images?visibility=all&limit=1000')).json)).toContain('alpine-community');
   });
 
-  it('admins list every project\'s images (community included, hidden excluded)', async () => {
+  it("admins list every project's images (community included, hidden excluded)", async () => {
     const all = names((await list('/v2/images?limit=1000', 'admin')).json);
     expect(all).toContain('alt-app-1-snap');
     expect(all).toContain('ops-backup-db-1');
@@ -134,7 +144,7 @@ describe('glance image list', () => {
     expect(all).not.toContain('cirros-0.5-old');
   });
 
-  it('hides another project\'s private image: 404 by id, with the Glance JSON body', async () => {
+  it("hides another project's private image: 404 by id, with the Glance JSON body", async () => {
     const { sim, t } = await list('/v2/images?limit=1');
     const res = await glance(sim, t, `/v2/images/${DEMO_IDS.altApp1Snap}`);
     expect(res.status).toBe(404);
@@ -149,7 +159,9 @@ describe('glance image list', () => {
   it('answers errors in HTML when the client does not accept JSON', async () => {
     const sim = createSimulator({ scenario: 'demo' });
     const t = await login(sim, 'demo');
-    const res = await sim.fetch(`${SIM_ORIGIN}/image/v2/images/00000000-0000-0000-0000-000000000000`, { headers: { 'X-Auth-Token': t } });
+    const res = await sim.fetch(`${SIM_ORIGIN}/image/v2/images/00000000-0000-0000-0000-000000000000`, {
+      headers: { 'X-Auth-Token': t },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await res.text()).toContain('<h1>404 Not Found</h1>');

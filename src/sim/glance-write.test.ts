@@ -9,20 +9,40 @@ async function setup(user: 'admin' | 'demo' | 'auditor' = 'demo') {
 }
 
 async function create(sim: ReturnType<typeof createSimulator>, t: string, fields: Record<string, unknown>) {
-  return glance(sim, t, '/v2/images', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fields) });
+  return glance(sim, t, '/v2/images', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
 }
 
 const upload = (sim: ReturnType<typeof createSimulator>, t: string, id: string, data: BodyInit) =>
-  glance(sim, t, `/v2/images/${id}/file`, { method: 'PUT', headers: { 'Content-Type': 'application/octet-stream' }, body: data });
+  glance(sim, t, `/v2/images/${id}/file`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: data,
+  });
 
 describe('glance image writes', () => {
   it('creates a queued image: 201, Location, default visibility shared, owner = caller project', async () => {
     const { sim, t } = await setup();
-    const res = await create(sim, t, { name: 'new', disk_format: 'qcow2', container_format: 'bare', purpose: 'test' });
+    const res = await create(sim, t, {
+      name: 'new',
+      disk_format: 'qcow2',
+      container_format: 'bare',
+      purpose: 'test',
+    });
     expect(res.status).toBe(201);
     const img = await body<WireImage>(res);
     expect(res.headers.get('location')).toBe(`${SIM_ORIGIN}/image/v2/images/${img.id}`);
-    expect(img).toMatchObject({ status: 'queued', visibility: 'shared', owner: PROJECT_IDS.demo, size: null, checksum: null, purpose: 'test' });
+    expect(img).toMatchObject({
+      status: 'queued',
+      visibility: 'shared',
+      owner: PROJECT_IDS.demo,
+      size: null,
+      checksum: null,
+      purpose: 'test',
+    });
   });
 
   it('forbids members to create public images and readers to create any', async () => {
@@ -37,7 +57,9 @@ describe('glance image writes', () => {
 
   it('uploads data: 204, active, size, md5 checksum, sha512; a second upload is 409', async () => {
     const { sim, t } = await setup();
-    const img = await body<WireImage>(await create(sim, t, { name: 'up', disk_format: 'raw', container_format: 'bare' }));
+    const img = await body<WireImage>(
+      await create(sim, t, { name: 'up', disk_format: 'raw', container_format: 'bare' }),
+    );
     const data = new TextEncoder().encode('hello glance');
     expect((await upload(sim, t, img.id, data)).status).toBe(204);
     const got = await body<WireImage>(await glance(sim, t, `/v2/images/${img.id}`));
@@ -53,7 +75,9 @@ describe('glance image writes', () => {
 
   it('streams a request body given as a ReadableStream', async () => {
     const { sim, t } = await setup();
-    const img = await body<WireImage>(await create(sim, t, { name: 'stream', disk_format: 'raw', container_format: 'bare' }));
+    const img = await body<WireImage>(
+      await create(sim, t, { name: 'stream', disk_format: 'raw', container_format: 'bare' }),
+    );
     const chunks = [new Uint8Array([1, 2, 3]), new Uint8Array([4, 5])];
     const stream = new ReadableStream<Uint8Array>({
       start(c) {
@@ -80,18 +104,30 @@ describe('glance image writes', () => {
   it('deactivates and reactivates (owner), then downloads again', async () => {
     const { sim, t } = await setup();
     const id = DEMO_IDS.demoToolsRaw;
-    expect((await glance(sim, t, `/v2/images/${id}/actions/deactivate`, { method: 'POST' })).status).toBe(204);
-    expect(((await body<WireImage>(await glance(sim, t, `/v2/images/${id}`))).status)).toBe('deactivated');
+    expect((await glance(sim, t, `/v2/images/${id}/actions/deactivate`, { method: 'POST' })).status).toBe(
+      204,
+    );
+    expect((await body<WireImage>(await glance(sim, t, `/v2/images/${id}`))).status).toBe('deactivated');
     expect((await glance(sim, t, `/v2/images/${id}/file`)).status).toBe(403);
-    expect((await glance(sim, t, `/v2/images/${id}/actions/reactivate`, { method: 'POST' })).status).toBe(204);
+    expect((await glance(sim, t, `/v2/images/${id}/actions/reactivate`, { method: 'POST' })).status).toBe(
+      204,
+    );
     expect((await glance(sim, t, `/v2/images/${id}/file`)).status).toBe(200);
   });
 
   it('answers a patch with the wrong content type with 415 and Accept-Patch', async () => {
     const { sim, t } = await setup();
-    const res = await patchImage(sim, t, DEMO_IDS.web1Snap, [{ op: 'add', path: '/x', value: 'y' }], 'application/json');
+    const res = await patchImage(
+      sim,
+      t,
+      DEMO_IDS.web1Snap,
+      [{ op: 'add', path: '/x', value: 'y' }],
+      'application/json',
+    );
     expect(res.status).toBe(415);
-    expect(res.headers.get('accept-patch')).toBe('application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch');
+    expect(res.headers.get('accept-patch')).toBe(
+      'application/openstack-images-v2.0-json-patch, application/openstack-images-v2.1-json-patch',
+    );
     expect(await res.json()).toEqual({
       code: '415 Unsupported Media Type',
       message: 'The request media type application/json is not supported by this server.\n<br /><br />\n',
@@ -111,9 +147,13 @@ describe('glance image writes', () => {
   it('refuses read-only attributes with 403', async () => {
     const { sim, t } = await setup();
     for (const attr of ['status', 'id', 'checksum', 'size', 'created_at']) {
-      const res = await patchImage(sim, t, DEMO_IDS.web1Snap, [{ op: 'replace', path: `/${attr}`, value: 'x' }]);
+      const res = await patchImage(sim, t, DEMO_IDS.web1Snap, [
+        { op: 'replace', path: `/${attr}`, value: 'x' },
+      ]);
       expect(res.status).toBe(403);
-      expect(((await res.json()) as { message: string }).message).toBe(`Attribute '${attr}' is read-only.<br /><br />\n\n\n`);
+      expect(((await res.json()) as { message: string }).message).toBe(
+        `Attribute '${attr}' is read-only.<br /><br />\n\n\n`,
+      );
     }
   });
 
@@ -127,25 +167,38 @@ describe('glance image writes', () => {
     ]);
     expect(res.status).toBe(200);
     const img = await body<WireImage>(res);
-    expect(img).toMatchObject({ name: 'web-golden', image_type: 'golden', glance_lineage_source_image: DEMO_IDS.web2Snap });
+    expect(img).toMatchObject({
+      name: 'web-golden',
+      image_type: 'golden',
+      glance_lineage_source_image: DEMO_IDS.web2Snap,
+    });
     expect(img.instance_uuid).toBeUndefined();
     const failed = await patchImage(sim, t, DEMO_IDS.web3Snap, [
       { op: 'replace', path: '/name', value: 'not-applied' },
       { op: 'remove', path: '/missing' },
     ]);
     expect(failed.status).toBe(409);
-    expect((await body<WireImage>(await glance(sim, t, `/v2/images/${DEMO_IDS.web3Snap}`))).name).toBe('web-golden');
+    expect((await body<WireImage>(await glance(sim, t, `/v2/images/${DEMO_IDS.web3Snap}`))).name).toBe(
+      'web-golden',
+    );
   });
 
   it('forbids a member to make an image public, and non-string property values', async () => {
     const { sim, t } = await setup();
-    expect((await patchImage(sim, t, DEMO_IDS.web3Snap, [{ op: 'replace', path: '/visibility', value: 'public' }])).status).toBe(403);
-    expect((await patchImage(sim, t, DEMO_IDS.web3Snap, [{ op: 'add', path: '/n', value: 3 }])).status).toBe(400);
+    expect(
+      (await patchImage(sim, t, DEMO_IDS.web3Snap, [{ op: 'replace', path: '/visibility', value: 'public' }]))
+        .status,
+    ).toBe(403);
+    expect((await patchImage(sim, t, DEMO_IDS.web3Snap, [{ op: 'add', path: '/n', value: 3 }])).status).toBe(
+      400,
+    );
   });
 
-  it('forbids modifying another project\'s visible image', async () => {
+  it("forbids modifying another project's visible image", async () => {
     const { sim, t } = await setup();
-    expect((await patchImage(sim, t, DEMO_IDS.cirros, [{ op: 'add', path: '/x', value: 'y' }])).status).toBe(403);
+    expect((await patchImage(sim, t, DEMO_IDS.cirros, [{ op: 'add', path: '/x', value: 'y' }])).status).toBe(
+      403,
+    );
     expect((await glance(sim, t, `/v2/images/${DEMO_IDS.cirros}`, { method: 'DELETE' })).status).toBe(403);
   });
 
@@ -154,11 +207,16 @@ describe('glance image writes', () => {
     const p = `/v2/images/${DEMO_IDS.web2Snap}/tags`;
     expect((await glance(sim, t, `${p}/keep`, { method: 'PUT' })).status).toBe(204);
     expect((await glance(sim, t, `${p}/keep`, { method: 'PUT' })).status).toBe(204);
-    expect((await body<WireImage>(await glance(sim, t, `/v2/images/${DEMO_IDS.web2Snap}`))).tags).toEqual(['nightly', 'keep']);
+    expect((await body<WireImage>(await glance(sim, t, `/v2/images/${DEMO_IDS.web2Snap}`))).tags).toEqual([
+      'nightly',
+      'keep',
+    ]);
     expect((await glance(sim, t, `${p}/keep`, { method: 'DELETE' })).status).toBe(204);
     const res = await glance(sim, t, `${p}/no-such-tag`, { method: 'DELETE' });
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { message: string }).message).toBe('The resource could not be found.<br /><br />\n\n\n');
+    expect(((await res.json()) as { message: string }).message).toBe(
+      'The resource could not be found.<br /><br />\n\n\n',
+    );
   });
 
   it('refuses to delete a protected image with the recorded message', async () => {
@@ -180,16 +238,25 @@ describe('glance image writes', () => {
     expect(sim.counts().images).toBe(before - 1);
   });
 
-  it('manages members: add pending, the member accepts, then it appears in the member\'s default list', async () => {
+  it("manages members: add pending, the member accepts, then it appears in the member's default list", async () => {
     const { sim, t } = await setup();
     const alt = await login(sim, 'alt');
     const id = DEMO_IDS.demoToolsRaw;
-    const add = await glance(sim, t, `/v2/images/${id}/members`, { method: 'POST', body: JSON.stringify({ member: PROJECT_IDS.alt }) });
+    const add = await glance(sim, t, `/v2/images/${id}/members`, {
+      method: 'POST',
+      body: JSON.stringify({ member: PROJECT_IDS.alt }),
+    });
     expect(add.status).toBe(200);
     expect(await add.json()).toMatchObject({ member_id: PROJECT_IDS.alt, status: 'pending', image_id: id });
-    const listed = async () => (await body<{ images: WireImage[] }>(await glance(sim, alt, '/v2/images?limit=1000'))).images.map((i) => i.id);
+    const listed = async () =>
+      (await body<{ images: WireImage[] }>(await glance(sim, alt, '/v2/images?limit=1000'))).images.map(
+        (i) => i.id,
+      );
     expect(await listed()).not.toContain(id);
-    const acc = await glance(sim, alt, `/v2/images/${id}/members/${PROJECT_IDS.alt}`, { method: 'PUT', body: JSON.stringify({ status: 'accepted' }) });
+    const acc = await glance(sim, alt, `/v2/images/${id}/members/${PROJECT_IDS.alt}`, {
+      method: 'PUT',
+      body: JSON.stringify({ status: 'accepted' }),
+    });
     expect(acc.status).toBe(200);
     expect(await listed()).toContain(id);
   });

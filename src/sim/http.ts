@@ -54,11 +54,17 @@ export class SimHttpError extends Error {
 export function glanceErrorResponse(e: SimHttpError, acceptJson: boolean, reqId: string): Response {
   const title = statusText(e.status);
   const code = `${e.status} ${title}`;
-  const message = e.status === 415 ? `${e.message}\n<br /><br />\n${e.detail}` : `${e.message}<br /><br />\n${e.detail}\n\n`;
+  const message =
+    e.status === 415
+      ? `${e.message}\n<br /><br />\n${e.detail}`
+      : `${e.message}<br /><br />\n${e.detail}\n\n`;
   const headers = { 'X-Openstack-Request-Id': reqId, ...e.headers };
   if (acceptJson) return json(e.status, { code, message, title }, headers);
   const html = `<html>\n <head>\n  <title>${code}</title>\n </head>\n <body>\n  <h1>${code}</h1>\n  ${message}\n </body>\n</html>`;
-  return new Response(html, { status: e.status, headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers } });
+  return new Response(html, {
+    status: e.status,
+    headers: { 'Content-Type': 'text/html; charset=UTF-8', ...headers },
+  });
 }
 
 const NOVA_FAULTS: Record<number, string> = {
@@ -75,11 +81,18 @@ const NOVA_FAULTS: Record<number, string> = {
   503: 'serviceUnavailable',
 };
 
-export function novaErrorBody(status: number, message: string, fault?: string): Record<string, { code: number; message: string }> {
+export function novaErrorBody(
+  status: number,
+  message: string,
+  fault?: string,
+): Record<string, { code: number; message: string }> {
   return { [fault ?? NOVA_FAULTS[status] ?? 'computeFault']: { code: status, message } };
 }
 
-export function keystoneErrorBody(status: number, message: string): { error: { code: number; title: string; message: string } } {
+export function keystoneErrorBody(
+  status: number,
+  message: string,
+): { error: { code: number; title: string; message: string } } {
   return { error: { code: status, title: statusText(status), message } };
 }
 

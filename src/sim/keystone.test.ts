@@ -11,7 +11,10 @@ function passwordAuth(name: string, password: string, project?: Record<string, u
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       auth: {
-        identity: { methods: ['password'], password: { user: { name, domain: { name: 'Default' }, password } } },
+        identity: {
+          methods: ['password'],
+          password: { user: { name, domain: { name: 'Default' }, password } },
+        },
         ...(project ? { scope: { project } } : {}),
       },
     }),
@@ -22,7 +25,10 @@ describe('keystone', () => {
   it('issues a token: 201, X-Subject-Token, catalog of identity/image/compute, expires an hour later by the clock', async () => {
     const clock = manualClock(Date.UTC(2026, 5, 1, 0, 0, 0));
     const sim = createSimulator({ scenario: 'empty', clock });
-    const res = await sim.fetch(tokens, passwordAuth('demo', 'demo-secret', { name: 'demo', domain: { name: 'Default' } }));
+    const res = await sim.fetch(
+      tokens,
+      passwordAuth('demo', 'demo-secret', { name: 'demo', domain: { name: 'Default' } }),
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('x-subject-token')).toMatch(/^[0-9a-f]{64}$/);
     const { token } = await body<KeystoneTokenResponse>(res);
@@ -42,13 +48,20 @@ describe('keystone', () => {
     const res = await sim.fetch(tokens, passwordAuth('demo', 'nope'));
     expect(res.status).toBe(401);
     expect(await res.json()).toEqual({
-      error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
+      error: {
+        code: 401,
+        title: 'Unauthorized',
+        message: 'The request you have made requires authentication.',
+      },
     });
   });
 
   it('refuses a scope on a project where the user has no role', async () => {
     const sim = createSimulator({ scenario: 'empty' });
-    const res = await sim.fetch(tokens, passwordAuth('alt', 'alt-secret', { name: 'demo', domain: { name: 'Default' } }));
+    const res = await sim.fetch(
+      tokens,
+      passwordAuth('alt', 'alt-secret', { name: 'demo', domain: { name: 'Default' } }),
+    );
     expect(res.status).toBe(401);
   });
 
@@ -65,7 +78,14 @@ describe('keystone', () => {
     const cred = SIM_APP_CREDENTIALS.find((c) => c.user === 'demo')!;
     const res = await sim.fetch(tokens, {
       method: 'POST',
-      body: JSON.stringify({ auth: { identity: { methods: ['application_credential'], application_credential: { id: cred.id, secret: cred.secret } } } }),
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['application_credential'],
+            application_credential: { id: cred.id, secret: cred.secret },
+          },
+        },
+      }),
     });
     expect(res.status).toBe(201);
     const { token } = await body<{ token: { methods: string[]; project: { name: string } } }>(res);
@@ -77,11 +97,18 @@ describe('keystone', () => {
     const sim = createSimulator({ scenario: 'empty' });
     const admin = await login(sim, 'admin');
     const demo = await login(sim, 'demo');
-    const mine = await sim.fetch(`${SIM_ORIGIN}/identity/v3/auth/projects`, { headers: { 'X-Auth-Token': admin } });
-    expect((await body<{ projects: { name: string }[] }>(mine)).projects.map((p) => p.name)).toEqual(['admin', 'demo']);
+    const mine = await sim.fetch(`${SIM_ORIGIN}/identity/v3/auth/projects`, {
+      headers: { 'X-Auth-Token': admin },
+    });
+    expect((await body<{ projects: { name: string }[] }>(mine)).projects.map((p) => p.name)).toEqual([
+      'admin',
+      'demo',
+    ]);
     const all = await sim.fetch(`${SIM_ORIGIN}/identity/v3/projects`, { headers: { 'X-Auth-Token': admin } });
     expect((await body<{ projects: { id: string; name: string }[] }>(all)).projects).toHaveLength(3);
-    const denied = await sim.fetch(`${SIM_ORIGIN}/identity/v3/projects`, { headers: { 'X-Auth-Token': demo } });
+    const denied = await sim.fetch(`${SIM_ORIGIN}/identity/v3/projects`, {
+      headers: { 'X-Auth-Token': demo },
+    });
     expect(denied.status).toBe(403);
   });
 
@@ -89,7 +116,10 @@ describe('keystone', () => {
     const sim = createSimulator({ scenario: 'empty' });
     const t = await login(sim, 'demo');
     expect((await glance(sim, t, '/v2/images')).status).toBe(200);
-    const del = await sim.fetch(tokens, { method: 'DELETE', headers: { 'X-Auth-Token': t, 'X-Subject-Token': t } });
+    const del = await sim.fetch(tokens, {
+      method: 'DELETE',
+      headers: { 'X-Auth-Token': t, 'X-Subject-Token': t },
+    });
     expect(del.status).toBe(204);
     const after = await glance(sim, t, '/v2/images');
     expect(after.status).toBe(401);

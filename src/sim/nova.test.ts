@@ -29,11 +29,14 @@ describe('nova', () => {
     const res = await nova(sim, t, '/servers', {}, '2.999');
     expect(res.status).toBe(406);
     expect(await res.json()).toEqual({
-      computeFault: { code: 406, message: 'Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.93.' },
+      computeFault: {
+        code: 406,
+        message: 'Version 2.999 is not supported by the API. Minimum is 2.1 and maximum is 2.93.',
+      },
     });
   });
 
-  it('lists the member\'s own servers; all_tenants is admin-only', async () => {
+  it("lists the member's own servers; all_tenants is admin-only", async () => {
     const { sim, t } = await setup();
     // Real Nova answers all_tenants from a member with 403 (contract: suite-servers), it does not ignore it.
     expect((await nova(sim, t, '/servers/detail?all_tenants=1')).status).toBe(403);
@@ -43,7 +46,9 @@ describe('nova', () => {
     expect(own.servers[0]!['OS-EXT-SRV-ATTR:host']).toBeUndefined();
     const admin = await login(sim, 'admin');
     const all = await body<ServerList>(await nova(sim, admin, '/servers/detail?all_tenants=1'));
-    expect(new Set(all.servers.map((s) => s.tenant_id))).toEqual(new Set([PROJECT_IDS.demo, PROJECT_IDS.alt, PROJECT_IDS.admin]));
+    expect(new Set(all.servers.map((s) => s.tenant_id))).toEqual(
+      new Set([PROJECT_IDS.demo, PROJECT_IDS.alt, PROJECT_IDS.admin]),
+    );
     const adminOwn = await body<ServerList>(await nova(sim, admin, '/servers/detail'));
     expect(adminOwn.servers.every((s) => s.tenant_id === PROJECT_IDS.admin)).toBe(true);
   });
@@ -51,9 +56,13 @@ describe('nova', () => {
   it('lists deleted servers only for admins asking deleted=true; members get the normal list', async () => {
     const { sim, t } = await setup();
     const admin = await login(sim, 'admin');
-    const deleted = await body<ServerList>(await nova(sim, admin, '/servers/detail?all_tenants=1&deleted=true'));
+    const deleted = await body<ServerList>(
+      await nova(sim, admin, '/servers/detail?all_tenants=1&deleted=true'),
+    );
     expect(deleted.servers.map((s) => s.name).sort()).toEqual(['alt-tmp', 'test-7', 'tmp-1']);
-    expect(deleted.servers.every((s) => s.status === 'DELETED' && s['OS-EXT-STS:vm_state'] === 'deleted')).toBe(true);
+    expect(
+      deleted.servers.every((s) => s.status === 'DELETED' && s['OS-EXT-STS:vm_state'] === 'deleted'),
+    ).toBe(true);
     const tmp1 = deleted.servers.find((s) => s.id === DEMO_IDS.tmp1Deleted)!;
     expect(tmp1.image).toMatchObject({ id: DEMO_IDS.cirros });
     const member = await body<ServerList>(await nova(sim, t, '/servers/detail?deleted=true'));
@@ -72,7 +81,9 @@ describe('nova', () => {
     const ids: string[] = [];
     let href: string | undefined = `${SIM_ORIGIN}/compute/v2.1/servers/detail?limit=4`;
     while (href) {
-      const page: ServerList = await body<ServerList>(await sim.fetch(href, { headers: { 'X-Auth-Token': t } }));
+      const page: ServerList = await body<ServerList>(
+        await sim.fetch(href, { headers: { 'X-Auth-Token': t } }),
+      );
       ids.push(...page.servers.map((s) => s.id));
       href = page.servers_links?.[0]?.href;
     }
@@ -83,12 +94,15 @@ describe('nova', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('returns the recorded 404 body for unknown and deleted servers, and for other projects\' servers', async () => {
+  it("returns the recorded 404 body for unknown and deleted servers, and for other projects' servers", async () => {
     const { sim, t } = await setup();
     const res = await nova(sim, t, '/servers/00000000-0000-0000-0000-000000000000');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
-      itemNotFound: { code: 404, message: 'Instance 00000000-0000-0000-0000-000000000000 could not be found.' },
+      itemNotFound: {
+        code: 404,
+        message: 'Instance 00000000-0000-0000-0000-000000000000 could not be found.',
+      },
     });
     const admin = await login(sim, 'admin');
     expect((await nova(sim, admin, `/servers/${DEMO_IDS.tmp1Deleted}`)).status).toBe(404);
@@ -107,27 +121,45 @@ describe('nova', () => {
     const { sim, t, clock } = await setup();
     const res = await nova(sim, t, '/servers', {
       method: 'POST',
-      body: JSON.stringify({ server: { name: 'new-1', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: 'none' } }),
+      body: JSON.stringify({
+        server: { name: 'new-1', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: 'none' },
+      }),
     });
     expect(res.status).toBe(202);
     const { server } = await body<{ server: { id: string } }>(res);
     expect(res.headers.get('location')).toBe(`${SIM_ORIGIN}/compute/v2.1/servers/${server.id}`);
-    const show = async () => (await body<{ server: WireServer }>(await nova(sim, t, `/servers/${server.id}`))).server;
+    const show = async () =>
+      (await body<{ server: WireServer }>(await nova(sim, t, `/servers/${server.id}`))).server;
     expect((await show()).status).toBe('BUILD');
     clock.advance(1999);
     expect((await show()).status).toBe('BUILD');
     clock.advance(1);
-    expect(await show()).toMatchObject({ status: 'ACTIVE', image: { id: DEMO_IDS.cirros }, 'OS-EXT-STS:vm_state': 'active' });
+    expect(await show()).toMatchObject({
+      status: 'ACTIVE',
+      image: { id: DEMO_IDS.cirros },
+      'OS-EXT-STS:vm_state': 'active',
+    });
   });
 
   it('needs microversion 2.37 for networks "none", and a visible active image', async () => {
     const { sim, t } = await setup();
-    const post = (server: Record<string, unknown>, mv: string) => nova(sim, t, '/servers', { method: 'POST', body: JSON.stringify({ server }) }, mv);
-    expect((await post({ name: 'a', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: 'none' }, '2.36')).status).toBe(400);
+    const post = (server: Record<string, unknown>, mv: string) =>
+      nova(sim, t, '/servers', { method: 'POST', body: JSON.stringify({ server }) }, mv);
+    expect(
+      (await post({ name: 'a', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: 'none' }, '2.36')).status,
+    ).toBe(400);
     expect((await post({ name: 'a', imageRef: DEMO_IDS.cirros, flavorRef: '1' }, '2.37')).status).toBe(400);
-    expect((await post({ name: 'a', imageRef: DEMO_IDS.altApp1Snap, flavorRef: '1', networks: 'none' }, '2.92')).status).toBe(400);
-    expect((await post({ name: 'a', imageRef: DEMO_IDS.demoEmpty, flavorRef: '1', networks: 'none' }, '2.92')).status).toBe(400);
-    expect((await post({ name: 'a', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: [] }, '2.1')).status).toBe(202);
+    expect(
+      (await post({ name: 'a', imageRef: DEMO_IDS.altApp1Snap, flavorRef: '1', networks: 'none' }, '2.92'))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post({ name: 'a', imageRef: DEMO_IDS.demoEmpty, flavorRef: '1', networks: 'none' }, '2.92'))
+        .status,
+    ).toBe(400);
+    expect(
+      (await post({ name: 'a', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: [] }, '2.1')).status,
+    ).toBe(202);
   });
 
   it('refuses writes to a reader-only token with the policy message', async () => {
@@ -135,12 +167,19 @@ describe('nova', () => {
     const reader = await login(sim, 'auditor');
     const res = await nova(sim, reader, `/servers/${DEMO_IDS.web1}`, { method: 'DELETE' });
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:servers:delete to be performed." } });
+    expect(await res.json()).toEqual({
+      forbidden: {
+        code: 403,
+        message: "Policy doesn't allow os_compute_api:servers:delete to be performed.",
+      },
+    });
   });
 
   it('lists flavors m1.tiny/small/medium', async () => {
     const { sim, t } = await setup();
-    const { flavors } = await body<{ flavors: { name: string; disk: number }[] }>(await nova(sim, t, '/flavors/detail'));
+    const { flavors } = await body<{ flavors: { name: string; disk: number }[] }>(
+      await nova(sim, t, '/flavors/detail'),
+    );
     expect(flavors.map((f) => f.name)).toEqual(['m1.tiny', 'm1.small', 'm1.medium']);
   });
 

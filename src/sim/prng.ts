@@ -20,7 +20,10 @@ export function createRng(seed: number): Rng {
   };
   const hex = (chars: number): string => {
     let s = '';
-    while (s.length < chars) s += Math.floor(next() * 0x100000000).toString(16).padStart(8, '0');
+    while (s.length < chars)
+      s += Math.floor(next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return s.slice(0, chars);
   };
   return {

@@ -19,7 +19,11 @@ describe('scenarios', () => {
     const img = (id: string) => images.find((i) => i.id === id);
     const srv = (id: string) => servers.find((s) => s.id === id);
     const golden = img(DEMO_IDS.appGolden)!;
-    expect(golden).toMatchObject({ image_type: 'golden', glance_lineage_source_server: DEMO_IDS.app1, glance_lineage_source_image: DEMO_IDS.ubuntu2204 });
+    expect(golden).toMatchObject({
+      image_type: 'golden',
+      glance_lineage_source_server: DEMO_IDS.app1,
+      glance_lineage_source_image: DEMO_IDS.ubuntu2204,
+    });
     expect(golden.instance_uuid).toBeUndefined();
     expect(srv(DEMO_IDS.app2)!.image).toMatchObject({ id: DEMO_IDS.appGolden });
     for (const orphan of [DEMO_IDS.tmp1Snap, DEMO_IDS.test7SnapA, DEMO_IDS.test7SnapB, DEMO_IDS.altTmpSnap]) {
@@ -31,7 +35,10 @@ describe('scenarios', () => {
     expect(srv(DEMO_IDS.batch2)!.status).toBe('SHELVED_OFFLOADED');
     expect(img(DEMO_IDS.batch2Shelved)!.name).toBe('batch-2-shelved');
     expect(img(DEMO_IDS.xssName)!.name).toBe(XSS_IMAGE_NAME);
-    expect(images.filter((i) => i.image_type === 'backup').map((i) => i.backup_type)).toEqual(['daily', 'weekly']);
+    expect(images.filter((i) => i.image_type === 'backup').map((i) => i.backup_type)).toEqual([
+      'daily',
+      'weekly',
+    ]);
     expect(img(DEMO_IDS.web1Snap)).toMatchObject({ protected: true, tags: ['golden'] });
     expect(img(DEMO_IDS.opsBackupDb1)).toMatchObject({ visibility: 'shared', tags: ['ops-backup'] });
   });
@@ -43,12 +50,17 @@ describe('scenarios', () => {
     expect(a.images).toHaveLength(3000);
     expect(a.servers).toHaveLength(400);
     const byId = new Map(a.images.map((i) => [i.id, i]));
-    const fromSnapshot = a.servers.filter((s) => s.image !== '' && byId.get(s.image.id)?.image_type === 'snapshot');
+    const fromSnapshot = a.servers.filter(
+      (s) => s.image !== '' && byId.get(s.image.id)?.image_type === 'snapshot',
+    );
     expect(fromSnapshot.length).toBeGreaterThan(10);
     expect(a.servers.some((s) => s.status === 'DELETED')).toBe(true);
     expect(a.servers.some((s) => s.status === 'SHELVED' || s.status === 'SHELVED_OFFLOADED')).toBe(true);
     expect(new Set(a.images.map((i) => i.owner)).size).toBe(3);
-    const other = createSimulator({ scenario: 'generated', generated: { images: 3000, servers: 400, seed: 6 } }).snapshotState();
+    const other = createSimulator({
+      scenario: 'generated',
+      generated: { images: 3000, servers: 400, seed: 6 },
+    }).snapshotState();
     expect(other.images[0]!.id).not.toBe(a.images[0]!.id);
   });
 

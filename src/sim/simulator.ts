@@ -132,7 +132,13 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       record({ service: 'unknown', method, path: url.pathname, search: url.search, status: 404 });
       return new Response('Not Found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
     }
-    const entry: RequestRecord = { service: target.service, method, path: target.rest, search: url.search, status: 0 };
+    const entry: RequestRecord = {
+      service: target.service,
+      method,
+      path: target.rest,
+      search: url.search,
+      status: 0,
+    };
     const f = faults.current;
     if (f.latencyMs > 0 && faults.applies(target.service, method, target.rest)) await sleep(f.latencyMs);
     const decision = faults.decide(target.service, method, target.rest);
@@ -146,7 +152,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
         const timer = setTimeout(() => reject(connectionTimeout()), f.timeoutMs ?? 30_000);
         req.signal.addEventListener('abort', () => {
           clearTimeout(timer);
-          reject(req.signal.reason instanceof Error ? req.signal.reason : new DOMException('The operation was aborted.', 'AbortError'));
+          reject(
+            req.signal.reason instanceof Error
+              ? req.signal.reason
+              : new DOMException('The operation was aborted.', 'AbortError'),
+          );
         });
       });
     }
@@ -162,7 +172,10 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     if (target.service === 'identity') res = await handleKeystone(ctx, req, target.rest, url);
     else {
       const caller = resolveCaller(ctx, req);
-      res = target.service === 'image' ? await handleGlance(ctx, caller, req, target.rest, url) : await handleNova(ctx, caller, req, target.rest, url);
+      res =
+        target.service === 'image'
+          ? await handleGlance(ctx, caller, req, target.rest, url)
+          : await handleNova(ctx, caller, req, target.rest, url);
     }
     if (mutating) ctx.version++;
     record({ ...entry, status: res.status });
@@ -211,7 +224,11 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
       advance();
       let deleted = 0;
       for (const s of ctx.state.servers.values()) if (s.status === 'DELETED') deleted++;
-      return { images: ctx.state.images.size, servers: ctx.state.servers.size - deleted, deletedServers: deleted };
+      return {
+        images: ctx.state.images.size,
+        servers: ctx.state.servers.size - deleted,
+        deletedServers: deleted,
+      };
     },
     deletedImageIds: () => ctx.state.deletedImageIds.slice(deletedAtBuild),
     requestLog: () => log,

@@ -8,17 +8,25 @@ async function setup() {
   return { sim, clock, demo: await login(sim, 'demo'), admin: await login(sim, 'admin') };
 }
 
-const action = (sim: ReturnType<typeof createSimulator>, t: string, id: string, payload: unknown, mv = '2.92') =>
-  nova(sim, t, `/servers/${id}/action`, { method: 'POST', body: JSON.stringify(payload) }, mv);
+const action = (
+  sim: ReturnType<typeof createSimulator>,
+  t: string,
+  id: string,
+  payload: unknown,
+  mv = '2.92',
+) => nova(sim, t, `/servers/${id}/action`, { method: 'POST', body: JSON.stringify(payload) }, mv);
 
-const image = async (sim: ReturnType<typeof createSimulator>, t: string, id: string) => body<WireImage>(await glance(sim, t, `/v2/images/${id}`));
+const image = async (sim: ReturnType<typeof createSimulator>, t: string, id: string) =>
+  body<WireImage>(await glance(sim, t, `/v2/images/${id}`));
 const server = async (sim: ReturnType<typeof createSimulator>, t: string, id: string) =>
   (await body<{ server: WireServer }>(await nova(sim, t, `/servers/${id}`))).server;
 
 describe('nova snapshots', () => {
-  it('createImage: 202 with image_id (>= 2.45), queued → saving → active over 3 s, exactly Nova\'s property set', async () => {
+  it("createImage: 202 with image_id (>= 2.45), queued → saving → active over 3 s, exactly Nova's property set", async () => {
     const { sim, clock, demo } = await setup();
-    const res = await action(sim, demo, DEMO_IDS.web3, { createImage: { name: 'web-3-snap-2', metadata: { purpose: 'probe' } } });
+    const res = await action(sim, demo, DEMO_IDS.web3, {
+      createImage: { name: 'web-3-snap-2', metadata: { purpose: 'probe' } },
+    });
     expect(res.status).toBe(202);
     const { image_id } = await body<{ image_id: string }>(res);
     expect((await image(sim, demo, image_id)).status).toBe('queued');
@@ -30,9 +38,29 @@ describe('nova snapshots', () => {
     expect(img.status).toBe('active');
     expect((await server(sim, demo, DEMO_IDS.web3))['OS-EXT-STS:task_state']).toBeNull();
     const core = new Set([
-      'checksum', 'container_format', 'created_at', 'disk_format', 'file', 'id', 'min_disk', 'min_ram', 'name', 'os_hash_algo',
-      'os_hash_value', 'os_hidden', 'owner', 'protected', 'schema', 'self', 'size', 'status', 'tags', 'updated_at', 'virtual_size',
-      'visibility', 'stores',
+      'checksum',
+      'container_format',
+      'created_at',
+      'disk_format',
+      'file',
+      'id',
+      'min_disk',
+      'min_ram',
+      'name',
+      'os_hash_algo',
+      'os_hash_value',
+      'os_hidden',
+      'owner',
+      'protected',
+      'schema',
+      'self',
+      'size',
+      'status',
+      'tags',
+      'updated_at',
+      'virtual_size',
+      'visibility',
+      'stores',
     ]);
     const props = Object.fromEntries(Object.entries(img).filter(([k]) => !core.has(k)));
     expect(props).toEqual({
@@ -57,7 +85,13 @@ describe('nova snapshots', () => {
       image_state: 'available',
       owner_id: PROJECT_IDS.demo,
     });
-    expect(img).toMatchObject({ visibility: 'private', owner: PROJECT_IDS.demo, min_disk: 20, disk_format: 'qcow2', container_format: 'bare' });
+    expect(img).toMatchObject({
+      visibility: 'private',
+      owner: PROJECT_IDS.demo,
+      min_disk: 20,
+      disk_format: 'qcow2',
+      container_format: 'bare',
+    });
   });
 
   it('keeps base_image_ref = the root through every generation of the demo chain', async () => {
@@ -90,13 +124,16 @@ describe('nova snapshots', () => {
     const second = await action(sim, demo, DEMO_IDS.web1, { createImage: { name: 'b' } });
     expect(second.status).toBe(409);
     expect(await second.json()).toEqual({
-      conflictingRequest: { code: 409, message: `Cannot 'createImage' instance ${DEMO_IDS.web1} while it is in task_state image_snapshot_pending` },
+      conflictingRequest: {
+        code: 409,
+        message: `Cannot 'createImage' instance ${DEMO_IDS.web1} while it is in task_state image_snapshot_pending`,
+      },
     });
     const off = await action(sim, demo, DEMO_IDS.batch2, { createImage: { name: 'c' } });
     expect(off.status).toBe(409);
-    expect(((await off.json()) as { conflictingRequest: { message: string } }).conflictingRequest.message).toBe(
-      `Cannot 'createImage' instance ${DEMO_IDS.batch2} while it is in vm_state shelved_offloaded`,
-    );
+    expect(
+      ((await off.json()) as { conflictingRequest: { message: string } }).conflictingRequest.message,
+    ).toBe(`Cannot 'createImage' instance ${DEMO_IDS.batch2} while it is in vm_state shelved_offloaded`);
   });
 
   it('shelve → SHELVED with a <name>-shelved snapshot; offload is admin-only; unshelve deletes the image', async () => {
@@ -105,13 +142,22 @@ describe('nova snapshots', () => {
     clock.advance(3000);
     const s = await server(sim, demo, DEMO_IDS.web1);
     expect(s.status).toBe('SHELVED');
-    const shelved = (await body<{ images: WireImage[] }>(await glance(sim, demo, '/v2/images?name=web-1-shelved'))).images;
+    const shelved = (
+      await body<{ images: WireImage[] }>(await glance(sim, demo, '/v2/images?name=web-1-shelved'))
+    ).images;
     expect(shelved).toHaveLength(1);
-    expect(shelved[0]).toMatchObject({ image_type: 'snapshot', instance_uuid: DEMO_IDS.web1, status: 'active' });
+    expect(shelved[0]).toMatchObject({
+      image_type: 'snapshot',
+      instance_uuid: DEMO_IDS.web1,
+      status: 'active',
+    });
     const denied = await action(sim, demo, DEMO_IDS.web1, { shelveOffload: null });
     expect(denied.status).toBe(403);
     expect(await denied.json()).toEqual({
-      forbidden: { code: 403, message: "Policy doesn't allow os_compute_api:os-shelve:shelve_offload to be performed." },
+      forbidden: {
+        code: 403,
+        message: "Policy doesn't allow os_compute_api:os-shelve:shelve_offload to be performed.",
+      },
     });
     expect((await action(sim, admin, DEMO_IDS.web1, { shelveOffload: null })).status).toBe(202);
     expect((await server(sim, demo, DEMO_IDS.web1)).status).toBe('SHELVED_OFFLOADED');
@@ -131,7 +177,7 @@ describe('nova snapshots', () => {
     expect(sim.deletedImageIds()).toEqual([DEMO_IDS.batch2Shelved]);
   });
 
-  it('admin snapshot of another project\'s server: owner admin, shared, instance project a pending member', async () => {
+  it("admin snapshot of another project's server: owner admin, shared, instance project a pending member", async () => {
     const { sim, clock, demo, admin } = await setup();
     const res = await action(sim, admin, DEMO_IDS.web2, { createImage: { name: 'ops-web-2' } });
     const { image_id } = await body<{ image_id: string }>(res);
@@ -145,10 +191,16 @@ describe('nova snapshots', () => {
       owner_user_name: 'demo',
       user_id: USER_IDS.admin,
     });
-    const members = await body<{ members: { member_id: string; status: string }[] }>(await glance(sim, admin, `/v2/images/${image_id}/members`));
-    expect(members.members).toEqual([expect.objectContaining({ member_id: PROJECT_IDS.demo, status: 'pending' })]);
+    const members = await body<{ members: { member_id: string; status: string }[] }>(
+      await glance(sim, admin, `/v2/images/${image_id}/members`),
+    );
+    expect(members.members).toEqual([
+      expect.objectContaining({ member_id: PROJECT_IDS.demo, status: 'pending' }),
+    ]);
     expect((await glance(sim, demo, `/v2/images/${image_id}`)).status).toBe(200);
-    const listed = (await body<{ images: WireImage[] }>(await glance(sim, demo, '/v2/images?limit=1000'))).images.map((i) => i.id);
+    const listed = (
+      await body<{ images: WireImage[] }>(await glance(sim, demo, '/v2/images?limit=1000'))
+    ).images.map((i) => i.id);
     expect(listed).not.toContain(image_id);
   });
 
@@ -157,6 +209,8 @@ describe('nova snapshots', () => {
     const img = await image(sim, demo, DEMO_IDS.vol1Snap);
     expect(img).toMatchObject({ size: 0, status: 'active', bdm_v2: 'True', root_device_name: '/dev/vda' });
     expect(img.instance_uuid).toBeUndefined();
-    expect(JSON.parse(img.block_device_mapping as string)).toEqual([expect.objectContaining({ boot_index: 0, source_type: 'snapshot', destination_type: 'volume' })]);
+    expect(JSON.parse(img.block_device_mapping as string)).toEqual([
+      expect.objectContaining({ boot_index: 0, source_type: 'snapshot', destination_type: 'volume' }),
+    ]);
   });
 });

@@ -32,8 +32,16 @@ export function SignInPage({
 }) {
   const client = useQueryClient();
   const [method, setMethod] = useState<Method>('password');
-  const [form, setForm] = useState({ username: '', password: '', domain: 'Default', project: '', id: '', secret: '' });
-  const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
+  const [form, setForm] = useState({
+    username: '',
+    password: '',
+    domain: 'Default',
+    project: '',
+    id: '',
+    secret: '',
+  });
+  const set = (k: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [k]: e.target.value });
 
   const mutation = useMutation({
     mutationFn: (req: SignInRequest) => signIn(req),
@@ -49,7 +57,13 @@ export function SignInPage({
     e.preventDefault();
     mutation.mutate(
       method === 'password'
-        ? { method, username: form.username, password: form.password, domain: form.domain, project: form.project }
+        ? {
+            method,
+            username: form.username,
+            password: form.password,
+            domain: form.domain,
+            project: form.project,
+          }
         : { method, id: form.id, secret: form.secret },
     );
     setForm((f) => ({ ...f, password: '', secret: '' }));
@@ -67,11 +81,14 @@ export function SignInPage({
           Sign in to Glance Lineage
         </h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          With your own OpenStack account on cloud <strong>{cloud}</strong>. Your password goes to Keystone once
-          and is not kept.
+          With your own OpenStack account on cloud <strong>{cloud}</strong>. Your password goes to Keystone
+          once and is not kept.
         </p>
         {notice ? (
-          <p role="status" className="rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            role="status"
+            className="rounded bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          >
             {notice}
           </p>
         ) : null}
@@ -91,15 +108,66 @@ export function SignInPage({
         </fieldset>
         {method === 'password' ? (
           <>
-            <Field label="User name">{(id) => <input id={id} className={INPUT} autoComplete="username" required value={form.username} onChange={set('username')} />}</Field>
-            <Field label="Password">{(id) => <input id={id} className={INPUT} type="password" autoComplete="current-password" required value={form.password} onChange={set('password')} />}</Field>
-            <Field label="Domain">{(id) => <input id={id} className={INPUT} required value={form.domain} onChange={set('domain')} />}</Field>
-            <Field label="Project (optional)">{(id) => <input id={id} className={INPUT} value={form.project} onChange={set('project')} placeholder="your default project" />}</Field>
+            <Field label="User name">
+              {(id) => (
+                <input
+                  id={id}
+                  className={INPUT}
+                  autoComplete="username"
+                  required
+                  value={form.username}
+                  onChange={set('username')}
+                />
+              )}
+            </Field>
+            <Field label="Password">
+              {(id) => (
+                <input
+                  id={id}
+                  className={INPUT}
+                  type="password"
+                  autoComplete="current-password"
+                  required
+                  value={form.password}
+                  onChange={set('password')}
+                />
+              )}
+            </Field>
+            <Field label="Domain">
+              {(id) => (
+                <input id={id} className={INPUT} required value={form.domain} onChange={set('domain')} />
+              )}
+            </Field>
+            <Field label="Project (optional)">
+              {(id) => (
+                <input
+                  id={id}
+                  className={INPUT}
+                  value={form.project}
+                  onChange={set('project')}
+                  placeholder="your default project"
+                />
+              )}
+            </Field>
           </>
         ) : (
           <>
-            <Field label="Application credential ID">{(id) => <input id={id} className={INPUT} required value={form.id} onChange={set('id')} />}</Field>
-            <Field label="Secret">{(id) => <input id={id} className={INPUT} type="password" autoComplete="off" required value={form.secret} onChange={set('secret')} />}</Field>
+            <Field label="Application credential ID">
+              {(id) => <input id={id} className={INPUT} required value={form.id} onChange={set('id')} />}
+            </Field>
+            <Field label="Secret">
+              {(id) => (
+                <input
+                  id={id}
+                  className={INPUT}
+                  type="password"
+                  autoComplete="off"
+                  required
+                  value={form.secret}
+                  onChange={set('secret')}
+                />
+              )}
+            </Field>
           </>
         )}
         {error ? (

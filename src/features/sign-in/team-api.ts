@@ -61,7 +61,11 @@ export async function switchProject(projectId: string): Promise<SignedInPerson> 
 
 export const teamQueries = {
   status: () =>
-    queryOptions({ queryKey: teamKeys.status(), queryFn: ({ signal }) => getStatus(signal), staleTime: Infinity }),
+    queryOptions({
+      queryKey: teamKeys.status(),
+      queryFn: ({ signal }) => getStatus(signal),
+      staleTime: Infinity,
+    }),
   projects: () =>
     queryOptions({
       queryKey: teamKeys.projects(),

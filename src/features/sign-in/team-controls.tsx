@@ -13,7 +13,11 @@ export function TeamControls() {
     mutationFn: signOut,
     onSettled: () => {
       const s = client.getQueryData<TeamStatus>(teamKeys.status());
-      client.setQueryData<TeamStatus>(teamKeys.status(), { team: true, cloud: s?.cloud ?? '', signedIn: false });
+      client.setQueryData<TeamStatus>(teamKeys.status(), {
+        team: true,
+        cloud: s?.cloud ?? '',
+        signedIn: false,
+      });
       forgetPersonData(client);
       client.removeQueries({ queryKey: teamKeys.projects() });
     },
@@ -53,7 +57,11 @@ export function TeamControls() {
           </select>
         </label>
       ) : null}
-      {error ? <span role="alert" className="text-red-700 dark:text-red-300">{error.message}</span> : null}
+      {error ? (
+        <span role="alert" className="text-red-700 dark:text-red-300">
+          {error.message}
+        </span>
+      ) : null}
       <button
         type="button"
         onClick={() => out.mutate()}

@@ -52,11 +52,25 @@ describe('TeamGate', () => {
     let signedIn = false;
     vi.stubGlobal('fetch', (url: string, init?: RequestInit) => {
       calls.push({ url, init });
-      if (url === '/api/team/status') return Promise.resolve(Response.json({ team: true, cloud: 'lab', signedIn, ...(signedIn ? person : {}) }));
+      if (url === '/api/team/status')
+        return Promise.resolve(
+          Response.json({ team: true, cloud: 'lab', signedIn, ...(signedIn ? person : {}) }),
+        );
       if (url === '/api/team/sign-in') {
         const body = JSON.parse(init?.body as string) as { password: string };
         if (body.password !== 'demo-secret')
-          return Promise.resolve(Response.json({ code: 'auth_failed', message: 'Sign-in failed: the user name, password, domain or project is not right.', service: 'identity', status: 401, requestId: 'r' }, { status: 401 }));
+          return Promise.resolve(
+            Response.json(
+              {
+                code: 'auth_failed',
+                message: 'Sign-in failed: the user name, password, domain or project is not right.',
+                service: 'identity',
+                status: 401,
+                requestId: 'r',
+              },
+              { status: 401 },
+            ),
+          );
         signedIn = true;
         return Promise.resolve(Response.json({ signedIn: true, ...person }));
       }
@@ -76,13 +90,31 @@ describe('TeamGate', () => {
     expect(await screen.findByText('app: images')).toBeInTheDocument();
     const post = calls.find((c) => c.url === '/api/team/sign-in')!;
     expect(new Headers(post.init?.headers).get('X-Glance-Lineage')).toBe('1');
-    expect(JSON.parse(post.init?.body as string)).toEqual({ method: 'password', username: 'demo', password: 'wrong', domain: 'Default', project: '' });
+    expect(JSON.parse(post.init?.body as string)).toEqual({
+      method: 'password',
+      username: 'demo',
+      password: 'wrong',
+      domain: 'Default',
+      project: '',
+    });
   });
 
   it('goes back to the sign-in page with a notice when the proxy says the session ended', async () => {
     vi.stubGlobal('fetch', (url: string) => {
-      if (url === '/api/team/status') return Promise.resolve(Response.json({ team: true, cloud: 'lab', signedIn: true, ...person }));
-      return Promise.resolve(Response.json({ code: 'unauthorized', message: 'Your session has ended', service: 'proxy', status: 401, requestId: 'r' }, { status: 401 }));
+      if (url === '/api/team/status')
+        return Promise.resolve(Response.json({ team: true, cloud: 'lab', signedIn: true, ...person }));
+      return Promise.resolve(
+        Response.json(
+          {
+            code: 'unauthorized',
+            message: 'Your session has ended',
+            service: 'proxy',
+            status: 401,
+            requestId: 'r',
+          },
+          { status: 401 },
+        ),
+      );
     });
     renderGate();
     expect(await screen.findByRole('heading', { name: 'Sign in to Glance Lineage' })).toBeInTheDocument();

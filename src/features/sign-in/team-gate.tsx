@@ -25,7 +25,11 @@ export function TeamGate({ children }: { children: ReactNode }) {
       const current = client.getQueryData<TeamStatus>(teamKeys.status());
       if (current?.team && current.signedIn) {
         setEnded(true);
-        client.setQueryData<TeamStatus>(teamKeys.status(), { team: true, cloud: current.cloud, signedIn: false });
+        client.setQueryData<TeamStatus>(teamKeys.status(), {
+          team: true,
+          cloud: current.cloud,
+          signedIn: false,
+        });
         forgetPersonData(client);
       }
     };
@@ -47,7 +51,9 @@ export function TeamGate({ children }: { children: ReactNode }) {
     return (
       <SignInPage
         cloud={s.cloud ?? ''}
-        notice={ended ? 'Your session has ended (signed out, expired or idle too long). Sign in again.' : null}
+        notice={
+          ended ? 'Your session has ended (signed out, expired or idle too long). Sign in again.' : null
+        }
         onSignedIn={() => setEnded(false)}
       />
     );

@@ -75,8 +75,7 @@ export interface GlanceImageList {
 
 /** One RFC 6902 operation as Glance's `application/openstack-images-v2.1-json-patch` accepts it. */
 export type GlanceJsonPatchOp =
-  | { op: 'add' | 'replace'; path: string; value: unknown }
-  | { op: 'remove'; path: string };
+  { op: 'add' | 'replace'; path: string; value: unknown } | { op: 'remove'; path: string };
 
 export const GLANCE_PATCH_CONTENT_TYPE = 'application/openstack-images-v2.1-json-patch';
 

@@ -25,5 +25,9 @@ export function openTeamCloud(opts: Omit<OpenUpstreamOptions, 'demoUser'> = {}):
       });
   if (config) return { cloud: { config }, mode: 'cloud', sim: null };
   const sim = createSimulator({ scenario: 'demo' });
-  return { cloud: { config: simCloudConfig('admin'), fetch: (input, init) => sim.fetch(input, init) }, mode: 'demo', sim };
+  return {
+    cloud: { config: simCloudConfig('admin'), fetch: (input, init) => sim.fetch(input, init) },
+    mode: 'demo',
+    sim,
+  };
 }

@@ -29,7 +29,11 @@ function urlOf(input: string | URL | Request): string {
 }
 
 /** A fetch that lets exactly one token request through and records the token it got. */
-function oneShotAuthFetch(cloud: TeamCloud, onToken: (token: string) => void, onRefused: () => void): FetchLike {
+function oneShotAuthFetch(
+  cloud: TeamCloud,
+  onToken: (token: string) => void,
+  onRefused: () => void,
+): FetchLike {
   const tokensUrl = `${identityBase(cloud.config.auth.auth_url)}/auth/tokens`;
   const tls = { cacert: cloud.config.cacert, verify: cloud.config.verify };
   const identity = cloud.fetch ?? createNodeFetch({ ...tls, keepAlive: false });
@@ -38,7 +42,10 @@ function oneShotAuthFetch(cloud: TeamCloud, onToken: (token: string) => void, on
   return async (input, init) => {
     const url = urlOf(input);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    if (url.split('?')[0] !== tokensUrl) return url.startsWith(tokensUrl.replace(/\/auth\/tokens$/, '')) ? identity(input, init) : service(input, init);
+    if (url.split('?')[0] !== tokensUrl)
+      return url.startsWith(tokensUrl.replace(/\/auth\/tokens$/, ''))
+        ? identity(input, init)
+        : service(input, init);
     if (method !== 'POST') return identity(input, init);
     if (issued) {
       onRefused();
@@ -110,7 +117,11 @@ export class PersonSession implements Transport {
     return session;
   }
 
-  static async #open(cloud: TeamCloud, config: CloudConfig, method: PersonCredentials['method']): Promise<PersonSession> {
+  static async #open(
+    cloud: TeamCloud,
+    config: CloudConfig,
+    method: PersonCredentials['method'],
+  ): Promise<PersonSession> {
     let token: string | null = null;
     let ended = false;
     const fetch = oneShotAuthFetch(

@@ -28,7 +28,8 @@ export class FailureRateLimit {
     let wait = 0;
     for (const key of keys) {
       const recent = this.#recent(key, now);
-      if (recent.length >= this.#max) wait = Math.max(wait, recent[recent.length - this.#max]! + this.#windowMs - now);
+      if (recent.length >= this.#max)
+        wait = Math.max(wait, recent[recent.length - this.#max]! + this.#windowMs - now);
     }
     return wait;
   }

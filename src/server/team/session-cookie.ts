@@ -44,7 +44,10 @@ export function clearedSessionCookie(opts: { secure: boolean }): string {
  * Whether the browser is on TLS: the request URL itself, `--secure-cookies`, or (only with the trusted
  * proxy setting) the proxy's X-Forwarded-Proto.
  */
-export function isSecureRequest(req: Request, opts: { secureCookies: boolean; trustProxy: boolean }): boolean {
+export function isSecureRequest(
+  req: Request,
+  opts: { secureCookies: boolean; trustProxy: boolean },
+): boolean {
   if (opts.secureCookies) return true;
   if (new URL(req.url).protocol === 'https:') return true;
   if (!opts.trustProxy) return false;

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { SessionStore, type StoredSession } from './session-store';
 
 function fake(expiresAt: number) {
-  const s = { revoked: 0, ended: false, expiresAtMs: () => expiresAt, revoke: () => { s.revoked++; return Promise.resolve(); } };
+  const s = {
+    revoked: 0,
+    ended: false,
+    expiresAtMs: () => expiresAt,
+    revoke: () => {
+      s.revoked++;
+      return Promise.resolve();
+    },
+  };
   return s satisfies StoredSession;
 }
 

@@ -23,7 +23,13 @@ export function parseSignIn(body: unknown): PersonCredentials | null {
   const domain = o.domain === undefined || o.domain === '' ? 'Default' : text(o.domain);
   const project = o.project === undefined || o.project === '' || o.project === null ? null : text(o.project);
   if (domain === null || (o.project && project === null)) return null;
-  return { method: 'password', username: username.trim(), password, domain: domain.trim(), project: project?.trim() ?? null };
+  return {
+    method: 'password',
+    username: username.trim(),
+    password,
+    domain: domain.trim(),
+    project: project?.trim() ?? null,
+  };
 }
 
 /** The rate-limit key of the name being tried (case-insensitive). */
@@ -35,5 +41,7 @@ export function userKey(creds: PersonCredentials): string {
 
 /** How the attempt names the person in the audit log when it fails (never the secret). */
 export function claimedName(creds: PersonCredentials): string {
-  return creds.method === 'password' ? `${creds.username}@${creds.domain}` : `application credential ${creds.id}`;
+  return creds.method === 'password'
+    ? `${creds.username}@${creds.domain}`
+    : `application credential ${creds.id}`;
 }

@@ -3,18 +3,29 @@ import { FlagError, parseServerFlags } from '../flags';
 
 describe('team mode flags', () => {
   it('are off by default (personal mode)', () => {
-    expect(parseServerFlags([], {})).toMatchObject({ team: false, idleMinutes: 30, secureCookies: false, trustProxy: false });
+    expect(parseServerFlags([], {})).toMatchObject({
+      team: false,
+      idleMinutes: 30,
+      secureCookies: false,
+      trustProxy: false,
+    });
   });
 
   it('turn on from flags or the environment', () => {
-    expect(parseServerFlags(['--team', '--idle-minutes', '5', '--secure-cookies', '--trust-proxy'], {})).toMatchObject({
+    expect(
+      parseServerFlags(['--team', '--idle-minutes', '5', '--secure-cookies', '--trust-proxy'], {}),
+    ).toMatchObject({
       team: true,
       idleMinutes: 5,
       secureCookies: true,
       trustProxy: true,
     });
     expect(
-      parseServerFlags([], { GLANCE_LINEAGE_TEAM: '1', GLANCE_LINEAGE_IDLE_MINUTES: '2.5', GLANCE_LINEAGE_TRUST_PROXY: '1' }),
+      parseServerFlags([], {
+        GLANCE_LINEAGE_TEAM: '1',
+        GLANCE_LINEAGE_IDLE_MINUTES: '2.5',
+        GLANCE_LINEAGE_TRUST_PROXY: '1',
+      }),
     ).toMatchObject({ team: true, idleMinutes: 2.5, trustProxy: true });
   });
 

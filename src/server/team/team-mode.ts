@@ -102,9 +102,17 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
           return envelopeResponse(proxyEnvelope(code, status, message, requestId), requestId);
         };
         if (!bound) {
-          if (!sessionIdOf(c.req.raw)) return refuse('unauthorized', 401, 'Sign in first: this proxy runs in team mode.');
-          const res = refuse('unauthorized', 401, 'Your session has ended (signed out, expired or idle too long): sign in again.');
-          res.headers.append('set-cookie', clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }));
+          if (!sessionIdOf(c.req.raw))
+            return refuse('unauthorized', 401, 'Sign in first: this proxy runs in team mode.');
+          const res = refuse(
+            'unauthorized',
+            401,
+            'Your session has ended (signed out, expired or idle too long): sign in again.',
+          );
+          res.headers.append(
+            'set-cookie',
+            clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }),
+          );
           return res;
         }
         if (isMutating(c.req.method) && !path.startsWith('/api/team/') && !bound.person.canWrite())
@@ -126,7 +134,10 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             ),
             requestId,
           );
-          c.res.headers.append('set-cookie', clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }));
+          c.res.headers.append(
+            'set-cookie',
+            clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }),
+          );
         }
       });
       mountTeamRoutes(app, deps, { store, limiter, cookieOpts, cloud: opts.cloud });

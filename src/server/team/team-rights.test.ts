@@ -19,7 +19,10 @@ describe('team mode: rights follow Keystone', () => {
     const auditor = browser(stack);
     const signedIn = await auditor.signIn('auditor');
     expect(await signedIn.json()).toMatchObject({ readOnly: true, roles: ['reader'] });
-    expect(await (await auditor.get('/api/session')).json()).toMatchObject({ user: { name: 'auditor' }, readOnly: true });
+    expect(await (await auditor.get('/api/session')).json()).toMatchObject({
+      user: { name: 'auditor' },
+      readOnly: true,
+    });
     expect((await auditor.get('/api/image/v2/images')).status).toBe(200);
 
     const before = stack.sim.requestCount('DELETE');
@@ -30,7 +33,10 @@ describe('team mode: rights follow Keystone', () => {
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.status).toBe(403);
-      expect(await res.json()).toMatchObject({ code: 'read_only', message: expect.stringMatching(/auditor has only the reader role/) as unknown });
+      expect(await res.json()).toMatchObject({
+        code: 'read_only',
+        message: expect.stringMatching(/auditor has only the reader role/) as unknown,
+      });
     }
     expect(stack.sim.requestCount('DELETE')).toBe(before);
     const refused = stack.audit.list({ outcome: 'refused' });
@@ -47,12 +53,18 @@ describe('team mode: rights follow Keystone', () => {
     const id = await createImage(demo, 'team-made');
     const del = await demo.send(`/api/image/v2/images/${id}`, { method: 'DELETE', headers: appHeaders() });
     expect(del.status).toBe(204);
-    const entries = (await (await demo.get('/api/audit?action=image')).json()) as { entries: { action: string; user: string; project: string }[] };
+    const entries = (await (await demo.get('/api/audit?action=image')).json()) as {
+      entries: { action: string; user: string; project: string }[];
+    };
     expect(entries.entries.map((e) => [e.action, e.user, e.project])).toEqual([
       ['image.delete', 'demo', 'demo'],
       ['image.create', 'demo', 'demo'],
     ]);
-    expect(stack.audit.list({ action: 'team.sign-in' })[0]).toMatchObject({ user: 'demo', project: 'demo', outcome: 'ok' });
+    expect(stack.audit.list({ action: 'team.sign-in' })[0]).toMatchObject({
+      user: 'demo',
+      project: 'demo',
+      outcome: 'ok',
+    });
   });
 
   it('keeps two people signed in at once apart: their own projects, their own names in the audit log', async () => {
@@ -67,13 +79,17 @@ describe('team mode: rights follow Keystone', () => {
     expect(sd).toBe(PROJECT_IDS.demo);
     expect(sa).toBe(PROJECT_IDS.alt);
     // Each request goes out with its own person's token: alt cannot see demo's private image.
-    const [demoSees, altSees] = await Promise.all([demo.get(`/api/image/v2/images/${a}`), alt.get(`/api/image/v2/images/${a}`)]);
+    const [demoSees, altSees] = await Promise.all([
+      demo.get(`/api/image/v2/images/${a}`),
+      alt.get(`/api/image/v2/images/${a}`),
+    ]);
     expect([demoSees.status, altSees.status]).toEqual([200, 404]);
     await Promise.all([
       demo.send(`/api/image/v2/images/${a}`, { method: 'DELETE', headers: appHeaders() }),
       alt.send(`/api/image/v2/images/${b}`, { method: 'DELETE', headers: appHeaders() }),
     ]);
-    const byTarget = (t: string) => stack.audit.list({ q: t }).map((e) => `${e.action} ${e.user}/${e.project ?? ''}`);
+    const byTarget = (t: string) =>
+      stack.audit.list({ q: t }).map((e) => `${e.action} ${e.user}/${e.project ?? ''}`);
     expect(byTarget(a)).toEqual(['image.delete demo/demo', 'image.create demo/demo']);
     expect(byTarget(b)).toEqual(['image.delete alt/alt', 'image.create alt/alt']);
   });
@@ -90,7 +106,10 @@ describe('team mode: rights follow Keystone', () => {
     const { jobId } = (await started.json()) as { jobId: string };
     await alt.get('/api/session'); // another person's request while the job runs
     await expect
-      .poll(async () => ((await (await demo.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status, { timeout: 5000 })
+      .poll(
+        async () => ((await (await demo.get(`/api/jobs/${jobId}`)).json()) as { status: string }).status,
+        { timeout: 5000 },
+      )
       .toBe('done');
     const deletes = stack.audit.list({ q: id }).filter((e) => e.method === 'DELETE');
     expect(deletes.length).toBeGreaterThan(0);
@@ -115,19 +134,28 @@ describe('team mode: rights follow Keystone', () => {
     expect(mine.jobs.map((j) => j.id)).toEqual([jobId]);
   });
 
-  it('lists the person\'s projects and re-scopes to another one, revoking the old token', async () => {
+  it("lists the person's projects and re-scopes to another one, revoking the old token", async () => {
     const stack = teamStack();
     const admin = browser(stack);
     await admin.signIn('admin');
-    const list = (await (await admin.get('/api/team/projects')).json()) as { projects: { id: string; name: string }[]; current: string };
+    const list = (await (await admin.get('/api/team/projects')).json()) as {
+      projects: { id: string; name: string }[];
+      current: string;
+    };
     expect(list.projects.map((p) => p.name)).toEqual(['admin', 'demo']);
     expect(list.current).toBe(PROJECT_IDS.admin);
     const sw = await admin.post('/api/team/project', { projectId: PROJECT_IDS.demo });
     expect(sw.status).toBe(200);
     expect(await sw.json()).toMatchObject({ project: { name: 'demo' }, roles: ['member'], readOnly: false });
-    expect(await (await admin.get('/api/session')).json()).toMatchObject({ project: { name: 'demo' }, isAdmin: false });
+    expect(await (await admin.get('/api/session')).json()).toMatchObject({
+      project: { name: 'demo' },
+      isAdmin: false,
+    });
     expect(stack.keystoneCalls.filter((c) => c.method === 'DELETE')).toHaveLength(1);
-    expect(stack.audit.list({ action: 'team.switch-project' })[0]).toMatchObject({ user: 'admin', targets: ['admin', 'demo'] });
+    expect(stack.audit.list({ action: 'team.switch-project' })[0]).toMatchObject({
+      user: 'admin',
+      targets: ['admin', 'demo'],
+    });
     // A project the person has no role in is refused.
     const alt = await admin.post('/api/team/project', { projectId: PROJECT_IDS.alt });
     expect(alt.status).toBe(403);

@@ -89,7 +89,13 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
     const waitMs = limiter.retryAfterMs(keys);
     if (waitMs > 0) {
       deps.audit.append(
-        teamAuditEntry(cloudName, anonymous, { ...attempt, action: 'team.sign-in', outcome: 'refused', status: 429, code: 'rate_limited' }),
+        teamAuditEntry(cloudName, anonymous, {
+          ...attempt,
+          action: 'team.sign-in',
+          outcome: 'refused',
+          status: 429,
+          code: 'rate_limited',
+        }),
       );
       const res = fail(c, 'rate_limited', 429, 'Too many failed sign-ins: wait before trying again.');
       res.headers.set('retry-after', String(Math.ceil(waitMs / 1000)));
@@ -106,7 +112,13 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
         ? proxyEnvelope('auth_failed', 401, SIGN_IN_REFUSED, requestId, 'identity')
         : { ...toEnvelope(e, 'identity'), requestId };
       deps.audit.append(
-        teamAuditEntry(cloudName, anonymous, { ...attempt, action: 'team.sign-in', outcome: refused ? 'refused' : 'error', status: env.status, code: env.code }),
+        teamAuditEntry(cloudName, anonymous, {
+          ...attempt,
+          action: 'team.sign-in',
+          outcome: refused ? 'refused' : 'error',
+          status: env.status,
+          code: env.code,
+        }),
       );
       return envelopeResponse(env, requestId);
     }
@@ -117,15 +129,22 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
     const id = store.create(person);
     const info = person.info();
     deps.audit.append(
-      teamAuditEntry(cloudName, { user: info.user.name, project: info.project?.name ?? null }, {
-        ...attempt,
-        targets: [],
-        action: 'team.sign-in',
-        outcome: 'ok',
-        status: 200,
-      }),
+      teamAuditEntry(
+        cloudName,
+        { user: info.user.name, project: info.project?.name ?? null },
+        {
+          ...attempt,
+          targets: [],
+          action: 'team.sign-in',
+          outcome: 'ok',
+          status: 200,
+        },
+      ),
     );
-    c.header('set-cookie', sessionCookie(id, { secure: secure(c), maxAgeSeconds: store.maxAgeSeconds(person) }));
+    c.header(
+      'set-cookie',
+      sessionCookie(id, { secure: secure(c), maxAgeSeconds: store.maxAgeSeconds(person) }),
+    );
     return c.json({ signedIn: true, ...describePerson(person) });
   });
 
@@ -136,14 +155,18 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
     const revoked = await store.destroy(id);
     if (info)
       deps.audit.append(
-        teamAuditEntry(cloudName, { user: info.user.name, project: info.project?.name ?? null }, {
-          action: 'team.sign-out',
-          path: c.req.path,
-          targets: [],
-          outcome: revoked ? 'ok' : 'error',
-          status: 200,
-          requestId: c.get('requestId'),
-        }),
+        teamAuditEntry(
+          cloudName,
+          { user: info.user.name, project: info.project?.name ?? null },
+          {
+            action: 'team.sign-out',
+            path: c.req.path,
+            targets: [],
+            outcome: revoked ? 'ok' : 'error',
+            status: 200,
+            requestId: c.get('requestId'),
+          },
+        ),
       );
     c.header('set-cookie', clearedSessionCookie({ secure: secure(c) }));
     return c.json({ signedOut: true, revoked });
@@ -177,7 +200,12 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
     if (typeof projectId !== 'string' || !/^[0-9A-Za-z_-]{1,64}$/.test(projectId))
       return fail(c, 'bad_request', 400, 'Body must be {"projectId": "<project id>"}.');
     if (bound.person.method !== 'password')
-      return fail(c, 'bad_request', 400, 'An application credential is bound to its project: sign in with a password to switch.');
+      return fail(
+        c,
+        'bad_request',
+        400,
+        'An application credential is bound to its project: sign in with a password to switch.',
+      );
     const before = bound.person.info();
     let next: PersonSession;
     try {
@@ -190,17 +218,25 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
       return envelopeResponse(env, c.get('requestId'));
     }
     store.replace(bound.sessionId, next);
-    await bound.person.revoke().catch((e: unknown) => deps.log?.(`team: revoking the previous scope failed: ${e instanceof Error ? e.message : String(e)}`));
+    await bound.person
+      .revoke()
+      .catch((e: unknown) =>
+        deps.log?.(`team: revoking the previous scope failed: ${e instanceof Error ? e.message : String(e)}`),
+      );
     const info = next.info();
     deps.audit.append(
-      teamAuditEntry(cloudName, { user: info.user.name, project: info.project?.name ?? null }, {
-        action: 'team.switch-project',
-        path: c.req.path,
-        targets: [before.project?.name ?? '(none)', info.project?.name ?? '(none)'],
-        outcome: 'ok',
-        status: 200,
-        requestId: c.get('requestId'),
-      }),
+      teamAuditEntry(
+        cloudName,
+        { user: info.user.name, project: info.project?.name ?? null },
+        {
+          action: 'team.switch-project',
+          path: c.req.path,
+          targets: [before.project?.name ?? '(none)', info.project?.name ?? '(none)'],
+          outcome: 'ok',
+          status: 200,
+          requestId: c.get('requestId'),
+        },
+      ),
     );
     return c.json({ signedIn: true, ...describePerson(next) });
   });

@@ -8,7 +8,12 @@ async function tokenIsValid(stack: ReturnType<typeof teamStack>, token: string):
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
-      auth: { identity: { methods: ['password'], password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin-secret' } } } },
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: 'admin', domain: { name: 'Default' }, password: 'admin-secret' } },
+        },
+      },
     }),
   });
   const res = await stack.sim.fetch(`${SIM_IDENTITY_URL}/auth/tokens`, {
@@ -69,7 +74,10 @@ describe('team mode: sessions', () => {
     stack.sim.expireTokens();
     const res = await b.get('/api/image/v2/images');
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ code: 'unauthorized', message: expect.stringMatching(/session has ended/) as unknown });
+    expect(await res.json()).toMatchObject({
+      code: 'unauthorized',
+      message: expect.stringMatching(/session has ended/) as unknown,
+    });
     expect(stack.keystoneCalls.filter((c) => c.method === 'POST').length).toBe(authsBefore);
     expect(b.cookie).toBeNull();
     expect(stack.team.store.size).toBe(0);
@@ -108,7 +116,8 @@ describe('team mode: sessions', () => {
     let offset = 0;
     const stack = teamStack({ now: () => Date.now() + offset });
     const b = browser(stack);
-    const bad = () => b.post('/api/team/sign-in', { method: 'password', username: 'demo', password: 'wrong' });
+    const bad = () =>
+      b.post('/api/team/sign-in', { method: 'password', username: 'demo', password: 'wrong' });
     for (let i = 0; i < 5; i++) expect((await bad()).status).toBe(401);
     const limited = await bad();
     expect(limited.status).toBe(429);
@@ -117,7 +126,10 @@ describe('team mode: sessions', () => {
     expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(900);
     // Even the right password waits: the limit is checked before Keystone is asked.
     expect((await b.signIn('demo')).status).toBe(429);
-    expect(stack.audit.list({ action: 'team.sign-in', outcome: 'refused' })[0]).toMatchObject({ code: 'rate_limited', targets: ['demo@Default'] });
+    expect(stack.audit.list({ action: 'team.sign-in', outcome: 'refused' })[0]).toMatchObject({
+      code: 'rate_limited',
+      targets: ['demo@Default'],
+    });
     offset = 15 * 60_000 + 1000;
     expect((await b.signIn('demo')).status).toBe(200);
   });
@@ -127,7 +139,10 @@ describe('team mode: sessions', () => {
     const from = (addr: string) => browser(stack, { 'x-forwarded-for': `10.0.0.9, ${addr}` });
     const attacker = from('192.0.2.7');
     for (const name of ['a', 'b', 'c', 'd', 'e'])
-      expect((await attacker.post('/api/team/sign-in', { method: 'password', username: name, password: 'x' })).status).toBe(401);
+      expect(
+        (await attacker.post('/api/team/sign-in', { method: 'password', username: name, password: 'x' }))
+          .status,
+      ).toBe(401);
     expect((await attacker.signIn('demo')).status).toBe(429);
     expect((await from('192.0.2.8').signIn('demo')).status).toBe(200);
   });
@@ -136,7 +151,11 @@ describe('team mode: sessions', () => {
     const stack = teamStack();
     const b = browser(stack);
     for (let i = 0; i < 6; i++) {
-      await b.post('/api/team/sign-in', { method: 'password', username: 'demo', password: 'x' }, { origin: 'https://evil.example', 'x-glance-lineage': '1' });
+      await b.post(
+        '/api/team/sign-in',
+        { method: 'password', username: 'demo', password: 'x' },
+        { origin: 'https://evil.example', 'x-glance-lineage': '1' },
+      );
       await b.post('/api/team/sign-in', { method: 'password', username: 'demo' }, appHeaders());
     }
     expect((await b.signIn('demo')).status).toBe(200);

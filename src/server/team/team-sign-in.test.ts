@@ -10,8 +10,18 @@ describe('team mode: sign-in', () => {
     const stack = teamStack();
     const b = browser(stack);
     expect((await b.get('/api/health')).status).toBe(200);
-    expect(await (await b.get('/api/team/status')).json()).toMatchObject({ team: true, signedIn: false, cloud: 'demo' });
-    for (const path of ['/api/session', '/api/image/v2/images', '/api/compute/servers/detail', '/api/audit', '/api/jobs']) {
+    expect(await (await b.get('/api/team/status')).json()).toMatchObject({
+      team: true,
+      signedIn: false,
+      cloud: 'demo',
+    });
+    for (const path of [
+      '/api/session',
+      '/api/image/v2/images',
+      '/api/compute/servers/detail',
+      '/api/audit',
+      '/api/jobs',
+    ]) {
       const res = await b.get(path);
       expect(res.status, path).toBe(401);
       expect(await res.json()).toMatchObject({ code: 'unauthorized' });
@@ -23,14 +33,22 @@ describe('team mode: sign-in', () => {
     const b = browser(stack);
     const res = await b.signIn('demo');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ signedIn: true, user: { name: 'demo' }, project: { name: 'demo' }, readOnly: false });
+    expect(await res.json()).toMatchObject({
+      signedIn: true,
+      user: { name: 'demo' },
+      project: { name: 'demo' },
+      readOnly: false,
+    });
     const line = res.headers.getSetCookie()[0]!;
     expect(line).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; `));
     expect(line).toContain('HttpOnly');
     expect(line).toContain('SameSite=Strict');
     expect(line).toContain('Path=/');
     expect(line).not.toContain('Secure');
-    const session = (await (await b.get('/api/session')).json()) as { user: { name: string }; readOnly: boolean };
+    const session = (await (await b.get('/api/session')).json()) as {
+      user: { name: string };
+      readOnly: boolean;
+    };
     expect(session.user.name).toBe('demo');
     expect(session.readOnly).toBe(false);
   });
@@ -58,7 +76,10 @@ describe('team mode: sign-in', () => {
     const viaTls = browser(proxied, { 'x-forwarded-proto': 'https' });
     const res = await viaTls.send('/api/team/sign-in', {
       method: 'POST',
-      headers: { ...appHeaders({ origin: ORIGIN.replace('http:', 'https:') }), 'content-type': 'application/json' },
+      headers: {
+        ...appHeaders({ origin: ORIGIN.replace('http:', 'https:') }),
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ method: 'password', username: 'demo', password: 'demo-secret' }),
     });
     expect(res.status).toBe(200);
@@ -93,9 +114,17 @@ describe('team mode: sign-in', () => {
     const stack = teamStack();
     const b = browser(stack);
     const cred = SIM_APP_CREDENTIALS.find((x) => x.user === 'alt')!;
-    const res = await b.post('/api/team/sign-in', { method: 'application_credential', id: cred.id, secret: cred.secret });
+    const res = await b.post('/api/team/sign-in', {
+      method: 'application_credential',
+      id: cred.id,
+      secret: cred.secret,
+    });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ user: { name: 'alt' }, project: { name: 'alt' }, method: 'application_credential' });
+    expect(await res.json()).toMatchObject({
+      user: { name: 'alt' },
+      project: { name: 'alt' },
+      method: 'application_credential',
+    });
     const sw = await b.post('/api/team/project', { projectId: 'anything' });
     expect(sw.status).toBe(400);
   });

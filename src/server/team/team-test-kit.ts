@@ -27,7 +27,11 @@ export function teamStack(opts: TeamStackOptions = {}) {
         const req = new Request(input, init);
         const u = new URL(req.url);
         if (u.href.startsWith(SIM_IDENTITY_URL))
-          keystoneCalls.push({ method: req.method, path: u.pathname, subject: req.headers.get('x-subject-token') });
+          keystoneCalls.push({
+            method: req.method,
+            path: u.pathname,
+            subject: req.headers.get('x-subject-token'),
+          });
         return sim.fetch(req);
       },
     },

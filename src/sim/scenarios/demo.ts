@@ -132,45 +132,199 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   const b = new ScenarioBuilder(state, '2026-01-05T09:00:00Z');
 
   // --- public base images (admin) ---
-  const cirros = b.baseImage({ id: I.cirros, name: 'cirros-0.6', visibility: 'public', size: 21_504, tags: ['base', 'tiny'], props: { os_distro: 'cirros', os_version: '0.6.2' } });
-  const debian = b.baseImage({ id: I.debian12, name: 'debian-12', visibility: 'public', protected: true, minDisk: 1, size: 358_400, tags: ['base', 'linux'], props: { os_distro: 'debian', os_version: '12', hw_disk_bus: 'virtio' } });
-  const ubuntu = b.baseImage({ id: I.ubuntu2204, name: 'ubuntu-22.04', visibility: 'public', size: 655_360, tags: ['base', 'linux'], props: { os_distro: 'ubuntu', os_version: '22.04', hw_qemu_guest_agent: 'yes' } });
-  const noble = b.baseImage({ id: I.ubuntu2404, name: 'ubuntu-24.04', visibility: 'public', size: 704_512, tags: ['base', 'linux'], props: { os_distro: 'ubuntu', os_version: '24.04', hw_qemu_guest_agent: 'yes', hw_rng_model: 'virtio' } });
-  const rocky = b.baseImage({ id: I.rocky9, name: 'rocky-9', visibility: 'public', size: 598_016, tags: ['base', 'linux'], props: { os_distro: 'rocky', os_version: '9.4' } });
-  b.baseImage({ id: I.fedora40, name: 'fedora-40', visibility: 'public', size: 450_560, tags: ['base'], props: { os_distro: 'fedora', os_version: '40' } });
-  const windows = b.baseImage({ id: I.windows2022, name: 'windows-server-2022', visibility: 'public', size: 917_504, minDisk: 40, minRam: 2048, tags: ['base', 'windows'], props: { os_distro: 'windows', os_type: 'windows', hw_machine_type: 'q35', img_signature: 'c2ln', img_signature_hash_method: 'SHA-256', img_signature_key_type: 'RSA-PSS', img_signature_certificate_uuid: '3b1a6a57-7f3c-4c8e-9a59-4f0d3a1b9d11' } });
-  b.baseImage({ id: I.cirrosOldHidden, name: 'cirros-0.5-old', visibility: 'public', hidden: true, size: 16_384, tags: ['base'], props: { os_distro: 'cirros', os_version: '0.5.2' } });
-  const deb11 = b.baseImage({ id: I.debian11Deactivated, name: 'debian-11', visibility: 'public', size: 307_200, tags: ['base', 'deprecated'], props: { os_distro: 'debian', os_version: '11' } });
+  const cirros = b.baseImage({
+    id: I.cirros,
+    name: 'cirros-0.6',
+    visibility: 'public',
+    size: 21_504,
+    tags: ['base', 'tiny'],
+    props: { os_distro: 'cirros', os_version: '0.6.2' },
+  });
+  const debian = b.baseImage({
+    id: I.debian12,
+    name: 'debian-12',
+    visibility: 'public',
+    protected: true,
+    minDisk: 1,
+    size: 358_400,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'debian', os_version: '12', hw_disk_bus: 'virtio' },
+  });
+  const ubuntu = b.baseImage({
+    id: I.ubuntu2204,
+    name: 'ubuntu-22.04',
+    visibility: 'public',
+    size: 655_360,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'ubuntu', os_version: '22.04', hw_qemu_guest_agent: 'yes' },
+  });
+  const noble = b.baseImage({
+    id: I.ubuntu2404,
+    name: 'ubuntu-24.04',
+    visibility: 'public',
+    size: 704_512,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'ubuntu', os_version: '24.04', hw_qemu_guest_agent: 'yes', hw_rng_model: 'virtio' },
+  });
+  const rocky = b.baseImage({
+    id: I.rocky9,
+    name: 'rocky-9',
+    visibility: 'public',
+    size: 598_016,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'rocky', os_version: '9.4' },
+  });
+  b.baseImage({
+    id: I.fedora40,
+    name: 'fedora-40',
+    visibility: 'public',
+    size: 450_560,
+    tags: ['base'],
+    props: { os_distro: 'fedora', os_version: '40' },
+  });
+  const windows = b.baseImage({
+    id: I.windows2022,
+    name: 'windows-server-2022',
+    visibility: 'public',
+    size: 917_504,
+    minDisk: 40,
+    minRam: 2048,
+    tags: ['base', 'windows'],
+    props: {
+      os_distro: 'windows',
+      os_type: 'windows',
+      hw_machine_type: 'q35',
+      img_signature: 'c2ln',
+      img_signature_hash_method: 'SHA-256',
+      img_signature_key_type: 'RSA-PSS',
+      img_signature_certificate_uuid: '3b1a6a57-7f3c-4c8e-9a59-4f0d3a1b9d11',
+    },
+  });
+  b.baseImage({
+    id: I.cirrosOldHidden,
+    name: 'cirros-0.5-old',
+    visibility: 'public',
+    hidden: true,
+    size: 16_384,
+    tags: ['base'],
+    props: { os_distro: 'cirros', os_version: '0.5.2' },
+  });
+  const deb11 = b.baseImage({
+    id: I.debian11Deactivated,
+    name: 'debian-11',
+    visibility: 'public',
+    size: 307_200,
+    tags: ['base', 'deprecated'],
+    props: { os_distro: 'debian', os_version: '11' },
+  });
   b.update(deb11, (img) => (img.status = 'deactivated'));
-  b.baseImage({ id: I.alpineCommunity, name: 'alpine-community', visibility: 'community', size: 12_288, tags: ['community'], props: { os_distro: 'alpine' } });
-  b.baseImage({ id: I.alma9, name: 'almalinux-9', visibility: 'public', size: 589_824, tags: ['base', 'linux'], props: { os_distro: 'almalinux', os_version: '9.4' } });
-  b.baseImage({ id: I.opensuse156, name: 'opensuse-leap-15.6', visibility: 'public', size: 536_576, tags: ['base', 'linux'], props: { os_distro: 'opensuse', os_version: '15.6' } });
-  b.baseImage({ id: I.ubuntu2004, name: 'ubuntu-20.04', visibility: 'public', size: 614_400, tags: ['base', 'deprecated'], props: { os_distro: 'ubuntu', os_version: '20.04' } });
-  b.baseImage({ id: I.freebsdCommunity, name: 'freebsd-14-community', project: 'alt', visibility: 'community', size: 40_960, tags: ['community'], props: { os_distro: 'freebsd', os_version: '14.1' } });
-  const centos = b.baseImage({ id: I.centos8Deleted, name: 'centos-8-legacy', visibility: 'public', size: 512_000, tags: ['base'], props: { os_distro: 'centos', os_version: '8' } });
+  b.baseImage({
+    id: I.alpineCommunity,
+    name: 'alpine-community',
+    visibility: 'community',
+    size: 12_288,
+    tags: ['community'],
+    props: { os_distro: 'alpine' },
+  });
+  b.baseImage({
+    id: I.alma9,
+    name: 'almalinux-9',
+    visibility: 'public',
+    size: 589_824,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'almalinux', os_version: '9.4' },
+  });
+  b.baseImage({
+    id: I.opensuse156,
+    name: 'opensuse-leap-15.6',
+    visibility: 'public',
+    size: 536_576,
+    tags: ['base', 'linux'],
+    props: { os_distro: 'opensuse', os_version: '15.6' },
+  });
+  b.baseImage({
+    id: I.ubuntu2004,
+    name: 'ubuntu-20.04',
+    visibility: 'public',
+    size: 614_400,
+    tags: ['base', 'deprecated'],
+    props: { os_distro: 'ubuntu', os_version: '20.04' },
+  });
+  b.baseImage({
+    id: I.freebsdCommunity,
+    name: 'freebsd-14-community',
+    project: 'alt',
+    visibility: 'community',
+    size: 40_960,
+    tags: ['community'],
+    props: { os_distro: 'freebsd', os_version: '14.1' },
+  });
+  const centos = b.baseImage({
+    id: I.centos8Deleted,
+    name: 'centos-8-legacy',
+    visibility: 'public',
+    size: 512_000,
+    tags: ['base'],
+    props: { os_distro: 'centos', os_version: '8' },
+  });
 
   // --- demo: three generations ---
   b.at('2026-02-02T10:00:00Z');
-  const web1 = b.boot({ id: I.web1, name: 'web-1', image: debian, user: 'demo', flavor: 'm1.small', metadata: { role: 'web' } });
+  const web1 = b.boot({
+    id: I.web1,
+    name: 'web-1',
+    image: debian,
+    user: 'demo',
+    flavor: 'm1.small',
+    metadata: { role: 'web' },
+  });
   const web1Snap = b.snapshot(web1, { id: I.web1Snap, name: 'web-1-snap', size: 196_616 });
   b.update(web1Snap, (img) => (img.protected = true));
   b.tag(web1Snap, 'golden');
   b.at('2026-02-09T10:00:00Z');
-  const web2 = b.boot({ id: I.web2, name: 'web-2', image: web1Snap, user: 'demo', flavor: 'm1.small', metadata: { role: 'web' } });
+  const web2 = b.boot({
+    id: I.web2,
+    name: 'web-2',
+    image: web1Snap,
+    user: 'demo',
+    flavor: 'm1.small',
+    metadata: { role: 'web' },
+  });
   const web2Snap = b.snapshot(web2, { id: I.web2Snap, name: 'web-2-snap', size: 229_376 });
   b.tag(web2Snap, 'nightly');
   b.at('2026-02-16T10:00:00Z');
-  const web3 = b.boot({ id: I.web3, name: 'web-3', image: web2Snap, user: 'demo', flavor: 'm1.small', metadata: { role: 'web' } });
+  const web3 = b.boot({
+    id: I.web3,
+    name: 'web-3',
+    image: web2Snap,
+    user: 'demo',
+    flavor: 'm1.small',
+    metadata: { role: 'web' },
+  });
   const web3Snap = b.snapshot(web3, { id: I.web3Snap, name: 'web-3-snap', size: 262_144 });
   b.tag(web3Snap, 'nightly', 'release-candidate');
   [I.web3Nightly1, I.web3Nightly2, I.web3Nightly3, I.web3Nightly4].forEach((id, i) => {
     b.at(`2026-02-${String(20 + i).padStart(2, '0')}T01:00:00Z`);
-    b.tag(b.snapshot(web3, { id, name: `web-3-nightly-2026-02-${String(20 + i).padStart(2, '0')}`, size: 266_240 + i * 4096 }), 'nightly');
+    b.tag(
+      b.snapshot(web3, {
+        id,
+        name: `web-3-nightly-2026-02-${String(20 + i).padStart(2, '0')}`,
+        size: 266_240 + i * 4096,
+      }),
+      'nightly',
+    );
   });
 
   // --- demo: a snapshot converted to a golden template ---
   b.at('2026-03-02T08:30:00Z');
-  const app1 = b.boot({ id: I.app1, name: 'app-1', image: ubuntu, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
+  const app1 = b.boot({
+    id: I.app1,
+    name: 'app-1',
+    image: ubuntu,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'app' },
+  });
   const golden = b.snapshot(app1, { id: I.appGolden, name: 'app-1-snap', size: 327_680 });
   b.at('2026-03-03T14:00:00Z');
   b.update(golden, (img) => {
@@ -189,9 +343,23 @@ export function buildDemo(state: SimState = emptyState()): SimState {
     img.protected = true;
     img.tags.push('golden', 'template');
   });
-  const app2 = b.boot({ id: I.app2, name: 'app-2', image: golden, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
+  const app2 = b.boot({
+    id: I.app2,
+    name: 'app-2',
+    image: golden,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'app' },
+  });
   b.snapshot(app2, { id: I.app2Snap, name: 'app-2-snap', size: 335_872 });
-  b.boot({ id: I.app3, name: 'app-3', image: golden, user: 'demo', flavor: 'm1.medium', metadata: { role: 'app' } });
+  b.boot({
+    id: I.app3,
+    name: 'app-3',
+    image: golden,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'app' },
+  });
 
   // --- demo: orphans (server deleted after its snapshot) ---
   b.at('2026-03-10T11:00:00Z');
@@ -199,7 +367,13 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   b.snapshot(tmp1, { id: I.tmp1Snap, name: 'tmp-1-snap' });
   b.deleteServer(tmp1);
   b.at('2026-03-17T16:20:00Z');
-  const test7 = b.boot({ id: I.test7Deleted, name: 'test-7', image: ubuntu, user: 'demo', flavor: 'm1.small' });
+  const test7 = b.boot({
+    id: I.test7Deleted,
+    name: 'test-7',
+    image: ubuntu,
+    user: 'demo',
+    flavor: 'm1.small',
+  });
   b.snapshot(test7, { id: I.test7SnapA, name: 'test-7-snap-a', size: 131_072 });
   b.advance(60 * 24);
   b.snapshot(test7, { id: I.test7SnapB, name: 'test-7-snap-b', size: 139_264 });
@@ -207,28 +381,66 @@ export function buildDemo(state: SimState = emptyState()): SimState {
 
   // --- demo: shelved servers ---
   b.at('2026-04-01T09:00:00Z');
-  const batch1 = b.boot({ id: I.batch1, name: 'batch-1', image: cirros, user: 'demo', metadata: { role: 'batch' } });
+  const batch1 = b.boot({
+    id: I.batch1,
+    name: 'batch-1',
+    image: cirros,
+    user: 'demo',
+    metadata: { role: 'batch' },
+  });
   b.shelve(batch1, I.batch1Shelved);
-  const batch2 = b.boot({ id: I.batch2, name: 'batch-2', image: cirros, user: 'demo', metadata: { role: 'batch' } });
+  const batch2 = b.boot({
+    id: I.batch2,
+    name: 'batch-2',
+    image: cirros,
+    user: 'demo',
+    metadata: { role: 'batch' },
+  });
   b.shelve(batch2, I.batch2Shelved);
   b.offload(batch2);
 
   // --- demo: broken chain (root image deleted) ---
   b.at('2026-04-06T13:00:00Z');
-  const legacy1 = b.boot({ id: I.legacy1, name: 'legacy-1', image: centos, user: 'demo', flavor: 'm1.small' });
+  const legacy1 = b.boot({
+    id: I.legacy1,
+    name: 'legacy-1',
+    image: centos,
+    user: 'demo',
+    flavor: 'm1.small',
+  });
   b.snapshot(legacy1, { id: I.legacy1Snap, name: 'legacy-1-snap', size: 180_224 });
   b.advance(60 * 24 * 3);
   b.deleteImage(centos);
 
   // --- demo: boot from volume + volume-backed snapshot ---
   b.at('2026-04-13T10:00:00Z');
-  const vol1 = b.boot({ id: I.vol1, name: 'vol-1', image: null, volumeFrom: ubuntu, user: 'demo', flavor: 'm1.small' });
+  const vol1 = b.boot({
+    id: I.vol1,
+    name: 'vol-1',
+    image: null,
+    volumeFrom: ubuntu,
+    user: 'demo',
+    flavor: 'm1.small',
+  });
   b.snapshot(vol1, { id: I.vol1Snap, name: 'vol-1-snap' });
 
   // --- demo: db-1, an admin snapshot of it, backups ---
   b.at('2026-04-20T07:00:00Z');
-  const db1 = b.boot({ id: I.db1, name: 'db-1', image: ubuntu, user: 'demo', flavor: 'm1.medium', metadata: { role: 'db' } });
-  const ops = b.snapshot(db1, { id: I.opsBackupDb1, name: 'ops-backup-db-1', user: 'admin', project: 'admin', size: 393_216 });
+  const db1 = b.boot({
+    id: I.db1,
+    name: 'db-1',
+    image: ubuntu,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'db' },
+  });
+  const ops = b.snapshot(db1, {
+    id: I.opsBackupDb1,
+    name: 'ops-backup-db-1',
+    user: 'admin',
+    project: 'admin',
+    size: 393_216,
+  });
   b.tag(ops, 'ops-backup');
   b.at('2026-05-01T02:00:00Z');
   b.backup(db1, { id: I.db1BackupDaily, name: 'db-1-backup-daily', backupType: 'daily', size: 401_408 });
@@ -237,43 +449,150 @@ export function buildDemo(state: SimState = emptyState()): SimState {
 
   // --- demo: CI runner with nightly snapshots ---
   b.at('2026-05-10T22:00:00Z');
-  const ci = b.boot({ id: I.ciRunner, name: 'ci-runner', image: noble, user: 'demo', flavor: 'm1.medium', metadata: { role: 'ci' } });
+  const ci = b.boot({
+    id: I.ciRunner,
+    name: 'ci-runner',
+    image: noble,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'ci' },
+  });
   const ciSnaps = [I.ciSnap1, I.ciSnap2, I.ciSnap3, I.ciSnap4, I.ciSnap5];
   ciSnaps.forEach((id, i) => {
     b.at(`2026-05-${String(11 + i).padStart(2, '0')}T02:00:00Z`);
-    const s = b.snapshot(ci, { id, name: `ci-runner-nightly-2026-05-${String(11 + i).padStart(2, '0')}`, size: 245_760 + i * 8192 });
+    const s = b.snapshot(ci, {
+      id,
+      name: `ci-runner-nightly-2026-05-${String(11 + i).padStart(2, '0')}`,
+      size: 245_760 + i * 8192,
+    });
     b.tag(s, 'nightly', 'ci');
   });
 
   // --- demo: k8s nodes ---
   b.at('2026-06-01T09:00:00Z');
-  const k1 = b.boot({ id: I.k8sNode1, name: 'k8s-node-1', image: noble, user: 'demo', flavor: 'm1.medium', metadata: { role: 'k8s' } });
-  const k2 = b.boot({ id: I.k8sNode2, name: 'k8s-node-2', image: noble, user: 'demo', flavor: 'm1.medium', metadata: { role: 'k8s' } });
+  const k1 = b.boot({
+    id: I.k8sNode1,
+    name: 'k8s-node-1',
+    image: noble,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'k8s' },
+  });
+  const k2 = b.boot({
+    id: I.k8sNode2,
+    name: 'k8s-node-2',
+    image: noble,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'k8s' },
+  });
   b.snapshot(k1, { id: I.k8sNode1SnapA, name: 'k8s-node-1-pre-upgrade', size: 286_720 });
   const k1b = b.snapshot(k1, { id: I.k8sNode1SnapB, name: 'k8s-node-1-post-upgrade', size: 294_912 });
   b.tag(k1b, 'k8s', 'v1.31');
   b.snapshot(k2, { id: I.k8sNode2Snap, name: 'k8s-node-2-pre-upgrade', size: 286_720 });
   b.at('2026-06-08T09:00:00Z');
-  const worker = b.boot({ id: I.k8sWorkerFromSnap, name: 'k8s-worker-3', image: k1b, user: 'demo', flavor: 'm1.medium', metadata: { role: 'k8s' } });
+  const worker = b.boot({
+    id: I.k8sWorkerFromSnap,
+    name: 'k8s-worker-3',
+    image: k1b,
+    user: 'demo',
+    flavor: 'm1.medium',
+    metadata: { role: 'k8s' },
+  });
   b.snapshot(worker, { id: I.k8sWorkerSnap, name: 'k8s-worker-3-snap', size: 303_104 });
 
   // --- demo: plain uploads ---
   b.at('2026-06-15T12:00:00Z');
-  b.baseImage({ id: I.demoToolsRaw, name: 'demo-tools-raw', project: 'demo', visibility: 'shared', diskFormat: 'raw', size: 65_536, tags: ['tools'] });
-  b.baseImage({ id: I.demoEmpty, name: 'demo-empty', project: 'demo', visibility: 'private', noData: true, viaOpenstackClient: false });
-  b.baseImage({ id: I.demoRescueIso, name: 'rescue-2026.06.iso', project: 'demo', visibility: 'private', diskFormat: 'iso', size: 98_304, tags: ['rescue'] });
-  b.baseImage({ id: I.xssName, name: XSS_IMAGE_NAME, project: 'demo', visibility: 'private', size: 4_096, tags: ['xss', '<b>bold</b>'], props: { description: '<img src=x onerror=alert(2)>' } });
-  b.baseImage({ id: I.demoImportRaw, name: 'imported-appliance', project: 'demo', visibility: 'private', diskFormat: 'raw', size: 147_456, viaOpenstackClient: false, props: { hw_firmware_type: 'uefi', cache_in_nova: 'True' } });
-  b.baseImage({ id: I.demoLegacyVmdk, name: 'legacy-export.vmdk', project: 'demo', visibility: 'private', diskFormat: 'vmdk', size: 172_032, props: { vmware_adaptertype: 'lsiLogic' } });
-  b.baseImage({ id: I.demoKernel, name: 'custom-kernel-6.8', project: 'demo', visibility: 'shared', diskFormat: 'aki', containerFormat: 'aki', size: 8_192, tags: ['kernel'] });
-  const win = b.boot({ id: I.demoWinSnapServer, name: 'win-build', image: windows, user: 'demo', flavor: 'm1.medium' });
+  b.baseImage({
+    id: I.demoToolsRaw,
+    name: 'demo-tools-raw',
+    project: 'demo',
+    visibility: 'shared',
+    diskFormat: 'raw',
+    size: 65_536,
+    tags: ['tools'],
+  });
+  b.baseImage({
+    id: I.demoEmpty,
+    name: 'demo-empty',
+    project: 'demo',
+    visibility: 'private',
+    noData: true,
+    viaOpenstackClient: false,
+  });
+  b.baseImage({
+    id: I.demoRescueIso,
+    name: 'rescue-2026.06.iso',
+    project: 'demo',
+    visibility: 'private',
+    diskFormat: 'iso',
+    size: 98_304,
+    tags: ['rescue'],
+  });
+  b.baseImage({
+    id: I.xssName,
+    name: XSS_IMAGE_NAME,
+    project: 'demo',
+    visibility: 'private',
+    size: 4_096,
+    tags: ['xss', '<b>bold</b>'],
+    props: { description: '<img src=x onerror=alert(2)>' },
+  });
+  b.baseImage({
+    id: I.demoImportRaw,
+    name: 'imported-appliance',
+    project: 'demo',
+    visibility: 'private',
+    diskFormat: 'raw',
+    size: 147_456,
+    viaOpenstackClient: false,
+    props: { hw_firmware_type: 'uefi', cache_in_nova: 'True' },
+  });
+  b.baseImage({
+    id: I.demoLegacyVmdk,
+    name: 'legacy-export.vmdk',
+    project: 'demo',
+    visibility: 'private',
+    diskFormat: 'vmdk',
+    size: 172_032,
+    props: { vmware_adaptertype: 'lsiLogic' },
+  });
+  b.baseImage({
+    id: I.demoKernel,
+    name: 'custom-kernel-6.8',
+    project: 'demo',
+    visibility: 'shared',
+    diskFormat: 'aki',
+    containerFormat: 'aki',
+    size: 8_192,
+    tags: ['kernel'],
+  });
+  const win = b.boot({
+    id: I.demoWinSnapServer,
+    name: 'win-build',
+    image: windows,
+    user: 'demo',
+    flavor: 'm1.medium',
+  });
   b.snapshot(win, { id: I.demoWinSnap, name: 'win-build-snap', size: 524_288 });
 
   // --- alt project ---
   b.at('2026-07-01T10:00:00Z');
-  const alt1 = b.boot({ id: I.altApp1, name: 'alt-app-1', image: cirros, user: 'alt', metadata: { role: 'app' } });
+  const alt1 = b.boot({
+    id: I.altApp1,
+    name: 'alt-app-1',
+    image: cirros,
+    user: 'alt',
+    metadata: { role: 'app' },
+  });
   const alt1Snap = b.snapshot(alt1, { id: I.altApp1Snap, name: 'alt-app-1-snap' });
-  const alt2 = b.boot({ id: I.altApp2, name: 'alt-app-2', image: alt1Snap, user: 'alt', metadata: { role: 'app' } });
+  const alt2 = b.boot({
+    id: I.altApp2,
+    name: 'alt-app-2',
+    image: alt1Snap,
+    user: 'alt',
+    metadata: { role: 'app' },
+  });
   b.snapshot(alt2, { id: I.altApp2Snap, name: 'alt-app-2-snap', size: 212_992 });
   b.advance(60 * 24 * 7);
   b.snapshot(alt1, { id: I.altApp1SnapB, name: 'alt-app-1-snap-b', size: 200_704 });
@@ -281,16 +600,42 @@ export function buildDemo(state: SimState = emptyState()): SimState {
   const altTmp = b.boot({ id: I.altTmpDeleted, name: 'alt-tmp', image: ubuntu, user: 'alt' });
   b.snapshot(altTmp, { id: I.altTmpSnap, name: 'alt-tmp-snap', size: 163_840 });
   b.deleteServer(altTmp);
-  b.baseImage({ id: I.altPrivateTools, name: 'alt-private-tools', project: 'alt', visibility: 'private', size: 49_152, tags: ['tools'] });
-  const altRocky = b.boot({ id: I.altRocky, name: 'alt-rocky', image: rocky, user: 'alt', flavor: 'm1.small' });
+  b.baseImage({
+    id: I.altPrivateTools,
+    name: 'alt-private-tools',
+    project: 'alt',
+    visibility: 'private',
+    size: 49_152,
+    tags: ['tools'],
+  });
+  const altRocky = b.boot({
+    id: I.altRocky,
+    name: 'alt-rocky',
+    image: rocky,
+    user: 'alt',
+    flavor: 'm1.small',
+  });
   b.snapshot(altRocky, { id: I.altRockySnap, name: 'alt-rocky-snap', size: 270_336 });
 
   // --- admin project ---
   b.at('2026-08-03T06:00:00Z');
-  const bastion = b.boot({ id: I.opsBastion, name: 'ops-bastion', image: debian, user: 'admin', project: 'admin', metadata: { role: 'bastion' } });
+  const bastion = b.boot({
+    id: I.opsBastion,
+    name: 'ops-bastion',
+    image: debian,
+    user: 'admin',
+    project: 'admin',
+    metadata: { role: 'bastion' },
+  });
   b.snapshot(bastion, { id: I.opsBastionSnap, name: 'ops-bastion-snap', user: 'admin', project: 'admin' });
   b.at('2026-09-07T06:00:00Z');
-  b.snapshot(bastion, { id: I.opsBastionSnap2, name: 'ops-bastion-snap-2', user: 'admin', project: 'admin', size: 200_704 });
+  b.snapshot(bastion, {
+    id: I.opsBastionSnap2,
+    name: 'ops-bastion-snap-2',
+    user: 'admin',
+    project: 'admin',
+    size: 200_704,
+  });
 
   return state;
 }

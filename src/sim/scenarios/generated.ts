@@ -35,7 +35,10 @@ export function buildGenerated(o: GeneratedOptions, state: SimState = emptyState
   const b = new ScenarioBuilder(state, '2026-01-01T00:00:00Z');
   const totalImages = Math.max(0, Math.floor(o.images));
   const totalServers = Math.max(0, Math.floor(o.servers));
-  const baseCount = Math.min(totalImages, Math.max(totalImages > 0 ? 1 : 0, Math.min(400, Math.round(totalImages * 0.03))));
+  const baseCount = Math.min(
+    totalImages,
+    Math.max(totalImages > 0 ? 1 : 0, Math.min(400, Math.round(totalImages * 0.03))),
+  );
   // Spread everything over ~10 months of 2026, whatever the size.
   const stepMinutes = Math.max(1, Math.floor((300 * 24 * 60) / Math.max(1, totalImages + totalServers)));
 
@@ -90,7 +93,11 @@ export function buildGenerated(o: GeneratedOptions, state: SimState = emptyState
     let n = Math.min(remaining, Math.max(0, Math.round(avg * (0.5 + rng.next()))));
     if (i === totalServers - 1) n = remaining;
     for (let k = 0; k < n; k++) {
-      const snap = b.snapshot(server, { id: rng.uuid(), name: `${server.name}-snap-${k}`, size: rng.int(64, 8192) * 1024 * 1024 });
+      const snap = b.snapshot(server, {
+        id: rng.uuid(),
+        name: `${server.name}-snap-${k}`,
+        size: rng.int(64, 8192) * 1024 * 1024,
+      });
       if (rng.next() < 0.15) b.tag(snap, rng.pick(['nightly', 'golden', 'keep', 'release']));
       snapshots.push(snap);
       remaining--;

@@ -5,11 +5,30 @@ import { SimHttpError, urlencode } from '../http';
 import type { SimImage } from '../state/model';
 import { imageJson } from './glance-view';
 
-export const SORT_KEYS = ['name', 'status', 'container_format', 'disk_format', 'size', 'id', 'created_at', 'updated_at'] as const;
+export const SORT_KEYS = [
+  'name',
+  'status',
+  'container_format',
+  'disk_format',
+  'size',
+  'id',
+  'created_at',
+  'updated_at',
+] as const;
 type SortKey = (typeof SORT_KEYS)[number];
 type SortSpec = { key: SortKey; dir: 'asc' | 'desc' }[];
 
-const RESERVED = new Set(['limit', 'marker', 'sort_key', 'sort_dir', 'sort', 'member_status', 'visibility', 'os_hidden', 'tag']);
+const RESERVED = new Set([
+  'limit',
+  'marker',
+  'sort_key',
+  'sort_dir',
+  'sort',
+  'member_status',
+  'visibility',
+  'os_hidden',
+  'tag',
+]);
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;
 
@@ -63,7 +82,8 @@ function checkKey(k: string): SortKey {
 }
 
 function checkDir(d: string): 'asc' | 'desc' {
-  if (d !== 'asc' && d !== 'desc') throw bad(`Invalid sort direction: ${d}. It must be one of the following: asc, desc.`);
+  if (d !== 'asc' && d !== 'desc')
+    throw bad(`Invalid sort direction: ${d}. It must be one of the following: asc, desc.`);
   return d;
 }
 
@@ -73,13 +93,15 @@ export function parseSort(q: URLSearchParams): SortSpec {
   const dirs = q.getAll('sort_dir');
   let spec: SortSpec = [];
   if (sort !== null) {
-    if (keys.length || dirs.length) throw bad('Sort parameter cannot be used together with sort_key and sort_dir.');
+    if (keys.length || dirs.length)
+      throw bad('Sort parameter cannot be used together with sort_key and sort_dir.');
     for (const part of sort.split(',')) {
       const [k, d] = part.trim().split(':');
       spec.push({ key: checkKey(k ?? ''), dir: checkDir(d ?? 'desc') });
     }
   } else {
-    if (dirs.length > 1 && dirs.length !== keys.length) throw bad('Number of sort dirs does not match the number of sort keys');
+    if (dirs.length > 1 && dirs.length !== keys.length)
+      throw bad('Number of sort dirs does not match the number of sort keys');
     const dirList = dirs.map(checkDir);
     spec = keys.map((k, i) => ({ key: checkKey(k), dir: dirList[i] ?? dirList[0] ?? 'desc' }));
     if (spec.length === 0) spec = [{ key: 'created_at', dir: dirList[0] ?? 'desc' }];
@@ -259,7 +281,12 @@ export interface SortedCache {
 }
 
 /** Images in `spec` order; cached per sort spec until the model changes. */
-function sortedImages(all: Map<string, SimImage>, spec: SortSpec, cache: SortedCache, version: number): SimImage[] {
+function sortedImages(
+  all: Map<string, SimImage>,
+  spec: SortSpec,
+  cache: SortedCache,
+  version: number,
+): SimImage[] {
   if (cache.version !== version) {
     cache.version = version;
     cache.byKey.clear();

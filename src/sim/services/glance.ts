@@ -1,7 +1,17 @@
 /** Glance v2 routes: images CRUD, data upload/download, JSON-patch, tags, members, (de)activation. */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Caller, SimContext } from '../context';
-import { SimHttpError, empty, glanceErrorResponse, INVALID_JSON, isRecord, json, keystoneErrorBody, readJson, requestId } from '../http';
+import {
+  SimHttpError,
+  empty,
+  glanceErrorResponse,
+  INVALID_JSON,
+  isRecord,
+  json,
+  keystoneErrorBody,
+  readJson,
+  requestId,
+} from '../http';
 import { SIM_ORIGIN } from '../origin';
 import { activateWithData, addImage, removeImage } from '../state/images';
 import type { SimImage } from '../state/model';
@@ -25,7 +35,24 @@ function requireModify(c: Caller, img: SimImage, action: string): void {
 }
 
 function versions(): Response {
-  const vs = ['2.15', '2.14', '2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7', '2.6', '2.5', '2.4', '2.3', '2.2', '2.1', '2.0'];
+  const vs = [
+    '2.15',
+    '2.14',
+    '2.13',
+    '2.12',
+    '2.11',
+    '2.10',
+    '2.9',
+    '2.8',
+    '2.7',
+    '2.6',
+    '2.5',
+    '2.4',
+    '2.3',
+    '2.2',
+    '2.1',
+    '2.0',
+  ];
   return json(300, {
     versions: vs.map((v, i) => ({
       id: `v${v}`,
@@ -38,12 +65,21 @@ function versions(): Response {
 async function createImage(ctx: SimContext, c: Caller, req: Request): Promise<Response> {
   if (!c.canWrite) throw forbidden('You are not authorized to complete add_image action.');
   const body = await readJson(req);
-  if (body === INVALID_JSON || (body !== undefined && !isRecord(body))) throw new SimHttpError(400, 'Malformed JSON in request body.');
+  if (body === INVALID_JSON || (body !== undefined && !isRecord(body)))
+    throw new SimHttpError(400, 'Malformed JSON in request body.');
   const fields: Record<string, unknown> = isRecord(body) ? body : {};
   const id = typeof fields.id === 'string' ? fields.id : randomUUID();
-  if (typeof fields.id === 'string' && !UUID_RE.test(fields.id)) throw new SimHttpError(400, `Provided object does not match schema 'image': '${fields.id}' does not match pattern`);
+  if (typeof fields.id === 'string' && !UUID_RE.test(fields.id))
+    throw new SimHttpError(
+      400,
+      `Provided object does not match schema 'image': '${fields.id}' does not match pattern`,
+    );
   if (ctx.state.images.has(id) || ctx.state.deletedImageIds.includes(id)) {
-    throw new SimHttpError(409, 'There was a conflict when trying to complete your request.', `Image with identifier ${id} already exists!`);
+    throw new SimHttpError(
+      409,
+      'There was a conflict when trying to complete your request.',
+      `Image with identifier ${id} already exists!`,
+    );
   }
   const now = ctx.clock.now();
   const draft: SimImage = {
@@ -103,7 +139,11 @@ async function upload(ctx: SimContext, c: Caller, img: SimImage, req: Request): 
     throw new SimHttpError(415, `The request media type ${type || 'None'} is not supported by this server.`);
   }
   if (img.status !== 'queued') {
-    throw new SimHttpError(409, 'There was a conflict when trying to complete your request.', `Image status transition from ${img.status} to saving is not allowed`);
+    throw new SimHttpError(
+      409,
+      'There was a conflict when trying to complete your request.',
+      `Image status transition from ${img.status} to saving is not allowed`,
+    );
   }
   if (!img.diskFormat || !img.containerFormat) {
     throw new SimHttpError(400, 'Properties disk_format, container_format must be set prior to saving data.');
@@ -171,9 +211,14 @@ function download(c: Caller, img: SimImage): Response {
 async function patch(ctx: SimContext, c: Caller, img: SimImage, req: Request): Promise<Response> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!PATCH_CONTENT_TYPES.includes(type)) {
-    throw new SimHttpError(415, `The request media type ${type || 'None'} is not supported by this server.`, '', {
-      'Accept-Patch': PATCH_CONTENT_TYPES.join(', '),
-    });
+    throw new SimHttpError(
+      415,
+      `The request media type ${type || 'None'} is not supported by this server.`,
+      '',
+      {
+        'Accept-Patch': PATCH_CONTENT_TYPES.join(', '),
+      },
+    );
   }
   requireModify(c, img, 'modify_image');
   const body = await readJson(req);
@@ -193,20 +238,29 @@ function deleteImage(ctx: SimContext, c: Caller, img: SimImage): Response {
 }
 
 function action(ctx: SimContext, c: Caller, img: SimImage, name: string): Response {
-  if (name !== 'deactivate' && name !== 'reactivate') throw new SimHttpError(404, 'The resource could not be found.');
+  if (name !== 'deactivate' && name !== 'reactivate')
+    throw new SimHttpError(404, 'The resource could not be found.');
   requireModify(c, img, `${name}`);
   if (name === 'deactivate') {
-    if (img.status !== 'active' && img.status !== 'deactivated') throw forbidden(`Not allowed to deactivate image in status '${img.status}'`);
+    if (img.status !== 'active' && img.status !== 'deactivated')
+      throw forbidden(`Not allowed to deactivate image in status '${img.status}'`);
     img.status = 'deactivated';
   } else {
-    if (img.status !== 'active' && img.status !== 'deactivated') throw forbidden(`Not allowed to reactivate image in status '${img.status}'`);
+    if (img.status !== 'active' && img.status !== 'deactivated')
+      throw forbidden(`Not allowed to reactivate image in status '${img.status}'`);
     img.status = 'active';
   }
   img.updatedAt = ctx.clock.now();
   return empty(204);
 }
 
-async function members(ctx: SimContext, c: Caller, img: SimImage, req: Request, memberId: string | undefined): Promise<Response> {
+async function members(
+  ctx: SimContext,
+  c: Caller,
+  img: SimImage,
+  req: Request,
+  memberId: string | undefined,
+): Promise<Response> {
   const method = req.method.toUpperCase();
   const now = ctx.clock.now();
   const owner = c.isAdmin || img.owner === c.projectId;
@@ -214,16 +268,24 @@ async function members(ctx: SimContext, c: Caller, img: SimImage, req: Request, 
     if (method === 'GET') {
       if (img.visibility !== 'shared') throw forbidden('Only shared images have members.');
       const list = [...img.members].filter(([id]) => owner || id === c.projectId);
-      return json(200, { members: list.map(([id, m]) => memberJson(img.id, id, m)), schema: '/v2/schemas/members' });
+      return json(200, {
+        members: list.map(([id, m]) => memberJson(img.id, id, m)),
+        schema: '/v2/schemas/members',
+      });
     }
     if (method === 'POST') {
       if (!owner || !c.canWrite) throw forbidden('You are not authorized to complete add_member action.');
-      if (img.visibility !== 'shared') throw forbidden(`Image ${img.id} could not be shared: only shared images have members.`);
+      if (img.visibility !== 'shared')
+        throw forbidden(`Image ${img.id} could not be shared: only shared images have members.`);
       const body = await readJson(req);
       const id = isRecord(body) && typeof body.member === 'string' ? body.member : undefined;
       if (!id) throw new SimHttpError(400, 'Member to be added not specified');
       if (img.members.has(id)) {
-        throw new SimHttpError(409, 'There was a conflict when trying to complete your request.', `Member ${id} already associated with image ${img.id}`);
+        throw new SimHttpError(
+          409,
+          'There was a conflict when trying to complete your request.',
+          `Member ${id} already associated with image ${img.id}`,
+        );
       }
       const m = { status: 'pending' as const, createdAt: now, updatedAt: now };
       img.members.set(id, m);
@@ -232,13 +294,16 @@ async function members(ctx: SimContext, c: Caller, img: SimImage, req: Request, 
     throw new SimHttpError(405, 'The method specified is not allowed for this resource.');
   }
   const m = img.members.get(memberId);
-  if (!m || (!owner && memberId !== c.projectId)) throw new SimHttpError(404, `${memberId} not found in the member list of the image ${img.id}.`);
+  if (!m || (!owner && memberId !== c.projectId))
+    throw new SimHttpError(404, `${memberId} not found in the member list of the image ${img.id}.`);
   if (method === 'GET') return json(200, memberJson(img.id, memberId, m));
   if (method === 'PUT') {
-    if (memberId !== c.projectId && !c.isAdmin) throw forbidden('You are not authorized to complete modify_member action.');
+    if (memberId !== c.projectId && !c.isAdmin)
+      throw forbidden('You are not authorized to complete modify_member action.');
     const body = await readJson(req);
     const status = isRecord(body) ? body.status : undefined;
-    if (status !== 'pending' && status !== 'accepted' && status !== 'rejected') throw new SimHttpError(400, `Invalid status: ${String(status)}`);
+    if (status !== 'pending' && status !== 'accepted' && status !== 'rejected')
+      throw new SimHttpError(400, `Invalid status: ${String(status)}`);
     m.status = status;
     m.updatedAt = now;
     return json(200, memberJson(img.id, memberId, m));
@@ -255,15 +320,25 @@ async function route(ctx: SimContext, c: Caller, req: Request, path: string, url
   const method = req.method.toUpperCase();
   if (path === '/v2/images') {
     if (method === 'GET') {
-      return json(200, listImages(c, url, ctx.state.images, (img) => canSee(c, img), ctx.glanceSortCache, ctx.version));
+      return json(
+        200,
+        listImages(c, url, ctx.state.images, (img) => canSee(c, img), ctx.glanceSortCache, ctx.version),
+      );
     }
     if (method === 'POST') return createImage(ctx, c, req);
     throw new SimHttpError(405, 'The method specified is not allowed for this resource.');
   }
   if (path === '/v2/info/import' && method === 'GET') {
-    return json(200, { 'import-methods': { description: 'Import methods available.', type: 'array', value: ['glance-direct', 'web-download', 'copy-image'] } });
+    return json(200, {
+      'import-methods': {
+        description: 'Import methods available.',
+        type: 'array',
+        value: ['glance-direct', 'web-download', 'copy-image'],
+      },
+    });
   }
-  if (path === '/v2/info/stores' && method === 'GET') return json(200, { stores: [{ id: 'fs', default: 'true' }] });
+  if (path === '/v2/info/stores' && method === 'GET')
+    return json(200, { stores: [{ id: 'fs', default: 'true' }] });
   const m = /^\/v2\/images\/([^/]+)(?:\/(file|tags|actions|members)(?:\/([^/]+))?)?$/.exec(path);
   if (!m) throw new SimHttpError(404, 'The resource could not be found.');
   const id = decodeURIComponent(m[1]!);
@@ -302,7 +377,13 @@ function acceptsJson(req: Request): boolean {
   return (req.headers.get('accept') ?? '').toLowerCase().includes('application/json');
 }
 
-export async function handleGlance(ctx: SimContext, caller: Caller | null, req: Request, path: string, url: URL): Promise<Response> {
+export async function handleGlance(
+  ctx: SimContext,
+  caller: Caller | null,
+  req: Request,
+  path: string,
+  url: URL,
+): Promise<Response> {
   const reqId = requestId();
   const p = path.replace(/\/+$/, '') || '/';
   if (p === '/' || p === '/versions') return withId(versions(), reqId);

@@ -70,11 +70,22 @@ export function serverJson(s: SimServer, mv: Microversion, isAdmin: boolean): No
     config_drive: '',
     created: isoSeconds(s.createdAt),
     flavor: atLeast(mv, 47)
-      ? { disk: flavor.disk, ephemeral: 0, extra_specs: {}, original_name: flavor.name, ram: flavor.ram, swap: 0, vcpus: flavor.vcpus }
+      ? {
+          disk: flavor.disk,
+          ephemeral: 0,
+          extra_specs: {},
+          original_name: flavor.name,
+          ram: flavor.ram,
+          swap: 0,
+          vcpus: flavor.vcpus,
+        }
       : { id: flavor.id, links: [{ href: `${BOOKMARK}/flavors/${flavor.id}`, rel: 'bookmark' }] },
     hostId: offloaded ? '' : s.hostId,
     id: s.id,
-    image: s.imageId === null ? '' : { id: s.imageId, links: [{ href: `${BOOKMARK}/images/${s.imageId}`, rel: 'bookmark' }] },
+    image:
+      s.imageId === null
+        ? ''
+        : { id: s.imageId, links: [{ href: `${BOOKMARK}/images/${s.imageId}`, rel: 'bookmark' }] },
     key_name: null,
     links: serverLinks(s.id),
     metadata: { ...s.metadata },

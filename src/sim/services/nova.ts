@@ -1,7 +1,18 @@
 /** Nova v2.1 routes: microversions, servers (list/show/create/delete), actions, flavors. */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Caller, SimContext } from '../context';
-import { SimHttpError, empty, isRecord, json, keystoneErrorBody, novaErrorBody, readJson, requestId, urlencode, INVALID_JSON } from '../http';
+import {
+  SimHttpError,
+  empty,
+  isRecord,
+  json,
+  keystoneErrorBody,
+  novaErrorBody,
+  readJson,
+  requestId,
+  urlencode,
+  INVALID_JSON,
+} from '../http';
 import { SIM_COMPUTE_URL, SIM_IMAGE_URL, SIM_ORIGIN } from '../origin';
 import { FLAVORS, type SimServer } from '../state/model';
 import {
@@ -25,7 +36,8 @@ const MAX_LIMIT = 1000;
 class NovaError extends SimHttpError {}
 
 const notFound = (id: string): NovaError => new NovaError(404, `Instance ${id} could not be found.`);
-const policy = (rule: string): NovaError => new NovaError(403, `Policy doesn't allow ${rule} to be performed.`);
+const policy = (rule: string): NovaError =>
+  new NovaError(403, `Policy doesn't allow ${rule} to be performed.`);
 const badRequest = (m: string): NovaError => new NovaError(400, m);
 const invalidState = (action: string, id: string, attr: string, state: string): NovaError =>
   new NovaError(409, `Cannot '${action}' instance ${id} while it is in ${attr} ${state}`);
@@ -42,11 +54,15 @@ export function parseMicroversion(req: Request): { mv: Microversion } | { error:
   } else if (legacy) text = legacy.trim();
   if (text.toLowerCase() === 'latest') text = MAX_MICROVERSION;
   const m = /^(\d+)\.(\d+)$/.exec(text);
-  if (!m) return { error: `Invalid format of API version: ${text}. Expected format of 'MajorNum.MinorNum'.`, text };
+  if (!m)
+    return { error: `Invalid format of API version: ${text}. Expected format of 'MajorNum.MinorNum'.`, text };
   const major = Number(m[1]);
   const minor = Number(m[2]);
   if (major !== 2 || minor < 1 || minor > MAX_MINOR) {
-    return { error: `Version ${text} is not supported by the API. Minimum is ${MIN_MICROVERSION} and maximum is ${MAX_MICROVERSION}.`, text };
+    return {
+      error: `Version ${text} is not supported by the API. Minimum is ${MIN_MICROVERSION} and maximum is ${MAX_MICROVERSION}.`,
+      text,
+    };
   }
   return { mv: { major, minor, text } };
 }
@@ -68,7 +84,8 @@ function findServer(ctx: SimContext, c: Caller, id: string): SimServer {
 
 function listServers(ctx: SimContext, c: Caller, url: URL, mv: Microversion, detail: boolean): Response {
   const q = url.searchParams;
-  const askedAllTenants = q.has('all_tenants') && (q.get('all_tenants') === '' || truthy(q.get('all_tenants')));
+  const askedAllTenants =
+    q.has('all_tenants') && (q.get('all_tenants') === '' || truthy(q.get('all_tenants')));
   // Real Nova refuses all_tenants to a non-admin (403), it does not ignore it (contract: suite-servers).
   if (askedAllTenants && !c.isAdmin)
     throw policy(`os_compute_api:servers:${detail ? 'detail' : 'index'}:get_all_tenants`);
@@ -83,7 +100,10 @@ function listServers(ctx: SimContext, c: Caller, url: URL, mv: Microversion, det
   let limit = MAX_LIMIT;
   const rawLimit = q.get('limit');
   if (rawLimit !== null) {
-    if (!/^\d+$/.test(rawLimit)) throw badRequest(`Invalid input for query parameters limit. Value: ${rawLimit}. '${rawLimit}' does not match '^[0-9]*$'`);
+    if (!/^\d+$/.test(rawLimit))
+      throw badRequest(
+        `Invalid input for query parameters limit. Value: ${rawLimit}. '${rawLimit}' does not match '^[0-9]*$'`,
+      );
     limit = Math.min(parseInt(rawLimit, 10), MAX_LIMIT);
   }
   const nameRe = q.get('name') === null ? null : safeRegExp(q.get('name')!);
@@ -119,7 +139,9 @@ function listServers(ctx: SimContext, c: Caller, url: URL, mv: Microversion, det
   if (last && limit > 0 && page.length === limit) {
     const params: [string, string][] = [...q].filter(([k]) => k !== 'marker');
     params.push(['marker', last.id]);
-    body.servers_links = [{ href: `${SIM_COMPUTE_URL}/servers${detail ? '/detail' : ''}?${urlencode(params)}`, rel: 'next' }];
+    body.servers_links = [
+      { href: `${SIM_COMPUTE_URL}/servers${detail ? '/detail' : ''}?${urlencode(params)}`, rel: 'next' },
+    ];
   }
   return json(200, body);
 }
@@ -143,24 +165,32 @@ async function createServer(ctx: SimContext, c: Caller, req: Request, mv: Microv
   const body = await readJson(req);
   if (body === INVALID_JSON) throw badRequest('Malformed request body');
   if (!isRecord(body) || !isRecord(body.server)) {
-    throw badRequest("Invalid input for field/attribute server. Value: None. 'server' is a required property");
+    throw badRequest(
+      "Invalid input for field/attribute server. Value: None. 'server' is a required property",
+    );
   }
   const srv = body.server;
   if (typeof srv.name !== 'string' || srv.name.trim() === '') {
     throw badRequest("Invalid input for field/attribute server. 'name' is a required property");
   }
   const flavorRef = refId(srv.flavorRef);
-  if (flavorRef === null) throw badRequest("Invalid input for field/attribute server. 'flavorRef' is a required property");
+  if (flavorRef === null)
+    throw badRequest("Invalid input for field/attribute server. 'flavorRef' is a required property");
   const flavor = flavorById(flavorRef);
   if (!flavor) throw badRequest(`Flavor ${flavorRef} could not be found.`);
   const networks = srv.networks;
   if (atLeast(mv, 37)) {
-    if (networks === undefined) throw badRequest("Invalid input for field/attribute server. 'networks' is a required property");
+    if (networks === undefined)
+      throw badRequest("Invalid input for field/attribute server. 'networks' is a required property");
     if (typeof networks === 'string' && networks !== 'auto' && networks !== 'none') {
-      throw badRequest(`Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not one of ['auto', 'none']`);
+      throw badRequest(
+        `Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not one of ['auto', 'none']`,
+      );
     }
   } else if (typeof networks === 'string') {
-    throw badRequest(`Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not of type 'array'`);
+    throw badRequest(
+      `Invalid input for field/attribute networks. Value: ${networks}. '${networks}' is not of type 'array'`,
+    );
   }
   const bdm = Array.isArray(srv.block_device_mapping_v2) ? srv.block_device_mapping_v2.filter(isRecord) : [];
   const rootBdm = bdm.find((b) => String(b.boot_index) === '0');
@@ -176,7 +206,8 @@ async function createServer(ctx: SimContext, c: Caller, req: Request, mv: Microv
     throw badRequest('Missing imageRef attribute');
   }
   const metadata: Record<string, string> = {};
-  if (isRecord(srv.metadata)) for (const [k, v] of Object.entries(srv.metadata)) if (typeof v === 'string') metadata[k] = v;
+  if (isRecord(srv.metadata))
+    for (const [k, v] of Object.entries(srv.metadata)) if (typeof v === 'string') metadata[k] = v;
   const id = randomUUID();
   const server = bootServer(ctx.state, {
     id,
@@ -187,7 +218,9 @@ async function createServer(ctx: SimContext, c: Caller, req: Request, mv: Microv
     flavor,
     now: ctx.clock.now(),
     metadata,
-    volumes: bootFromVolume ? [{ id: randomUUID(), delete_on_termination: rootBdm?.delete_on_termination === true }] : [],
+    volumes: bootFromVolume
+      ? [{ id: randomUUID(), delete_on_termination: rootBdm?.delete_on_termination === true }]
+      : [],
   });
   return json(
     202,
@@ -211,7 +244,13 @@ function checkState(s: SimServer, action: string, vmStates: string[]): void {
   if (s.taskState !== null) throw invalidState(action, s.id, 'task_state', s.taskState);
 }
 
-async function serverAction(ctx: SimContext, c: Caller, s: SimServer, req: Request, mv: Microversion): Promise<Response> {
+async function serverAction(
+  ctx: SimContext,
+  c: Caller,
+  s: SimServer,
+  req: Request,
+  mv: Microversion,
+): Promise<Response> {
   const body = await readJson(req);
   if (!isRecord(body) || Object.keys(body).length !== 1) throw badRequest('Malformed request body');
   const [name, arg] = Object.entries(body)[0]!;
@@ -224,8 +263,16 @@ async function serverAction(ctx: SimContext, c: Caller, s: SimServer, req: Reque
       }
       checkState(s, 'createImage', SNAPSHOT_VM_STATES);
       const metadata: Record<string, string> = {};
-      if (isRecord(arg.metadata)) for (const [k, v] of Object.entries(arg.metadata)) if (typeof v === 'string') metadata[k] = v;
-      const img = snapshotServer(ctx.state, { server: s, actor: actorOf(c), imageId: randomUUID(), name: arg.name, now, metadata });
+      if (isRecord(arg.metadata))
+        for (const [k, v] of Object.entries(arg.metadata)) if (typeof v === 'string') metadata[k] = v;
+      const img = snapshotServer(ctx.state, {
+        server: s,
+        actor: actorOf(c),
+        imageId: randomUUID(),
+        name: arg.name,
+        now,
+        metadata,
+      });
       if (atLeast(mv, 45)) return json(202, { image_id: img.id });
       return empty(202, { Location: `${SIM_IMAGE_URL}/images/${img.id}` });
     }
@@ -264,7 +311,14 @@ async function serverAction(ctx: SimContext, c: Caller, s: SimServer, req: Reque
   }
 }
 
-async function route(ctx: SimContext, c: Caller, req: Request, path: string, url: URL, mv: Microversion): Promise<Response> {
+async function route(
+  ctx: SimContext,
+  c: Caller,
+  req: Request,
+  path: string,
+  url: URL,
+  mv: Microversion,
+): Promise<Response> {
   const method = req.method.toUpperCase();
   if (path === '/servers' || path === '/servers/detail') {
     if (method === 'GET') return listServers(ctx, c, url, mv, path === '/servers/detail');
@@ -284,7 +338,8 @@ async function route(ctx: SimContext, c: Caller, req: Request, path: string, url
   if (one) {
     const s = findServer(ctx, c, decodeURIComponent(one[1]!));
     if (one[2]) {
-      if (method !== 'POST') throw new NovaError(405, 'The method specified is not allowed for this resource.');
+      if (method !== 'POST')
+        throw new NovaError(405, 'The method specified is not allowed for this resource.');
       return serverAction(ctx, c, s, req, mv);
     }
     if (method === 'GET') return json(200, { server: serverJson(s, mv, c.isAdmin) });
@@ -309,13 +364,29 @@ function versionDoc(): Record<string, unknown> {
   };
 }
 
-export async function handleNova(ctx: SimContext, caller: Caller | null, req: Request, path: string, url: URL): Promise<Response> {
+export async function handleNova(
+  ctx: SimContext,
+  caller: Caller | null,
+  req: Request,
+  path: string,
+  url: URL,
+): Promise<Response> {
   const reqId = requestId();
   const ids = { 'X-Openstack-Request-Id': reqId, 'X-Compute-Request-Id': reqId };
   if (path === '' || path === '/') {
-    return json(200, { versions: [{ id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', links: [] }, versionDoc()] }, ids);
+    return json(
+      200,
+      {
+        versions: [
+          { id: 'v2.0', status: 'SUPPORTED', version: '', min_version: '', links: [] },
+          versionDoc(),
+        ],
+      },
+      ids,
+    );
   }
-  if (!path.startsWith('/v2.1')) return json(404, novaErrorBody(404, 'The resource could not be found.'), ids);
+  if (!path.startsWith('/v2.1'))
+    return json(404, novaErrorBody(404, 'The resource could not be found.'), ids);
   const sub = path.slice('/v2.1'.length).replace(/\/+$/, '');
   if (sub === '') return json(200, { version: versionDoc() }, ids);
   if (!caller) {
@@ -344,7 +415,8 @@ export async function handleNova(ctx: SimContext, caller: Caller | null, req: Re
       res = json(e.status, novaErrorBody(e.status, e.message));
     }
   }
-  if (res.headers.get('content-type') === 'application/json') res.headers.set('Content-Type', 'application/json; charset=UTF-8');
+  if (res.headers.get('content-type') === 'application/json')
+    res.headers.set('Content-Type', 'application/json; charset=UTF-8');
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
 }

@@ -38,8 +38,20 @@ export const USERS: readonly SimUser[] = [
     defaultProject: 'admin',
     roles: { admin: ['admin', 'member', 'reader'], demo: ['member'] },
   },
-  { id: USER_IDS.demo, name: 'demo', password: 'demo-secret', defaultProject: 'demo', roles: { demo: ['member', 'reader'] } },
-  { id: USER_IDS.alt, name: 'alt', password: 'alt-secret', defaultProject: 'alt', roles: { alt: ['member', 'reader'] } },
+  {
+    id: USER_IDS.demo,
+    name: 'demo',
+    password: 'demo-secret',
+    defaultProject: 'demo',
+    roles: { demo: ['member', 'reader'] },
+  },
+  {
+    id: USER_IDS.alt,
+    name: 'alt',
+    password: 'alt-secret',
+    defaultProject: 'alt',
+    roles: { alt: ['member', 'reader'] },
+  },
   {
     id: USER_IDS.auditor,
     name: 'auditor',

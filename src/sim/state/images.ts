@@ -56,14 +56,20 @@ export function activateWithData(image: SimImage, data: ImageData, hashes: DataH
   image.checksum = hashes.checksum;
   image.osHashAlgo = hashes.osHashAlgo;
   image.osHashValue = hashes.osHashValue;
-  if (image.diskFormat === 'qcow2' && image.virtualSize === null) image.virtualSize = Math.max(hashes.size, 1 << 26);
+  if (image.diskFormat === 'qcow2' && image.virtualSize === null)
+    image.virtualSize = Math.max(hashes.size, 1 << 26);
   else if (image.virtualSize === null) image.virtualSize = hashes.size;
   image.status = 'active';
   image.updatedAt = now;
 }
 
 /** Data for an image made by the simulator itself (scenario uploads, snapshots). */
-export function makeData(state: SimState, label: string, id: string, size: number): { data: ImageData; hashes: DataHashes } {
+export function makeData(
+  state: SimState,
+  label: string,
+  id: string,
+  size: number,
+): { data: ImageData; hashes: DataHashes } {
   return state.dataMode === 'synthetic' ? syntheticData(id, size) : patternData(label, size);
 }
 

@@ -11,7 +11,12 @@ export interface Actor {
 }
 
 /** Timings of the lazily computed transitions (clock milliseconds). */
-export const TIMINGS = { buildMs: 2000, snapshotSavingMs: 1000, snapshotActiveMs: 3000, unshelveMs: 2000 } as const;
+export const TIMINGS = {
+  buildMs: 2000,
+  snapshotSavingMs: 1000,
+  snapshotActiveMs: 3000,
+  unshelveMs: 2000,
+} as const;
 
 /** Nova's NON_INHERITABLE_IMAGE_PROPERTIES plus [DEFAULT] non_inheritable_image_properties defaults. */
 export const NON_INHERITABLE_PROPERTIES: ReadonlySet<string> = new Set([
@@ -118,10 +123,15 @@ export interface SnapshotOptions {
 }
 
 /** The properties Nova writes on a snapshot image (LAB-NOTES, "The snapshot properties real Nova writes"). */
-export function snapshotProperties(server: SimServer, actor: Actor, extra: Record<string, string> = {}): Record<string, string> {
+export function snapshotProperties(
+  server: SimServer,
+  actor: Actor,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   const props: Record<string, string> = {};
   for (const [k, v] of Object.entries(server.imageMeta)) {
-    if (NON_INHERITABLE_PROPERTIES.has(k) || NON_INHERITABLE_NAMESPACES.some((ns) => k.startsWith(ns))) continue;
+    if (NON_INHERITABLE_PROPERTIES.has(k) || NON_INHERITABLE_NAMESPACES.some((ns) => k.startsWith(ns)))
+      continue;
     props[k] = v;
   }
   // Keys of an older snapshot that do not describe this one.
@@ -152,7 +162,8 @@ export function snapshotServer(state: SimState, o: SnapshotOptions): SimImage {
   const flavor = flavorById(server.flavorId);
   if (isVolumeBacked(server)) {
     const props: Record<string, string> = {};
-    for (const [k, v] of Object.entries(server.imageMeta)) if (!NON_INHERITABLE_PROPERTIES.has(k)) props[k] = v;
+    for (const [k, v] of Object.entries(server.imageMeta))
+      if (!NON_INHERITABLE_PROPERTIES.has(k)) props[k] = v;
     delete props.instance_uuid;
     Object.assign(props, {
       user_id: actor.userId,
@@ -224,12 +235,18 @@ export function snapshotServer(state: SimState, o: SnapshotOptions): SimImage {
     if (!state.images.has(image.id)) return;
     image.status = 'saving';
     image.updatedAt = now + TIMINGS.snapshotSavingMs;
-    if (server.taskState === task) server.taskState = task === 'image_snapshot_pending' ? 'image_uploading' : task;
+    if (server.taskState === task)
+      server.taskState = task === 'image_snapshot_pending' ? 'image_uploading' : task;
   });
   schedule(state, now + TIMINGS.snapshotActiveMs, () => {
     const t = now + TIMINGS.snapshotActiveMs;
     if (state.images.has(image.id)) {
-      const { data, hashes } = makeData(state, `snapshot:${server.imageMeta.base_image_ref ?? 'none'}`, image.id, o.size ?? DEFAULT_SNAPSHOT_SIZE);
+      const { data, hashes } = makeData(
+        state,
+        `snapshot:${server.imageMeta.base_image_ref ?? 'none'}`,
+        image.id,
+        o.size ?? DEFAULT_SNAPSHOT_SIZE,
+      );
       activateWithData(image, data, hashes, t);
       image.virtualSize = 67108864;
     }
@@ -244,7 +261,13 @@ export const EMPTY_SHA512 =
   'cf83e1357eefb8bdf1542850d66d8007d620e4050b5715dc83f4a921d36ce9ce47d0d13c5d85f2b0ff8318d2877eec2f63b931bd47417a81a538327af927da3e';
 
 /** Shelve: upload `<name>-shelved` through the snapshot path, then SHELVED. */
-export function shelveServer(state: SimState, server: SimServer, actor: Actor, imageId: string, now: number): SimImage {
+export function shelveServer(
+  state: SimState,
+  server: SimServer,
+  actor: Actor,
+  imageId: string,
+  now: number,
+): SimImage {
   const image = snapshotServer(state, {
     server,
     actor,

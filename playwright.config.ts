@@ -1,9 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/chromium';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Debian's chromium by default; CHROMIUM_PATH points elsewhere on other machines. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The e2e server's port; the lab holds 3306, 5000, 5672, 8774, 8778, 9292 and 9696. */
 const PORT = Number(process.env.E2E_PORT ?? 4318);
 /** The e2e server's audit log: a fresh file per run, never the user's own `.audit/`. */
@@ -17,19 +16,6 @@ const READ_ONLY_AUDIT_FILE = path.join(
   os.tmpdir(),
   `glance-lineage-e2e-read-only-audit-${process.pid}.jsonl`,
 );
-const CHROMIUM_LAUNCH = {
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 
 export default defineConfig({
   testDir: './e2e',

@@ -5,8 +5,8 @@
  * alone, from e2e/real/global-setup.ts, which creates them and deletes them again afterwards.
  */
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Not the lab's ports (3306, 5000, 5672, 8774, 8778, 9292, 9696) nor the simulator e2e port (4318). */
 const PORT = Number(process.env.E2E_REAL_PORT ?? 4319);
 const MEMBER_CLOUD = process.env.GLANCE_LINEAGE_MEMBER_CLOUD ?? 'lab-demo';
@@ -25,19 +25,7 @@ export default defineConfig({
       name: 'chromium-real',
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: CHROMIUM,
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM_LAUNCH,
       },
     },
   ],

@@ -17,18 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fmtMs, freePort, runCommand, startNodeChild, stat, table } from './bench-util';
 import type { Child } from './bench-util';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const RUNS_10K = 3;
 
 /** Installed before the app's scripts: long tasks and the first mounted node. */

@@ -1,4 +1,5 @@
-import { isImageKind, isSnapshot } from '../../lineage';
+import { isForeign, isImageKind, isSnapshot } from '../../lineage';
+import { useProjectNames } from '../../lib/project-names';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
 import { CopySection } from './copy-section';
 import { DeleteImageSection } from './delete-image-section';
@@ -21,24 +22,31 @@ export function NodeActionsPanel() {
 
 function NodeActions({ id }: { id: string }) {
   const { graph, viewer, session, readOnlyReason } = useActionData();
+  const projects = useProjectNames();
   const node = graph?.nodes.get(id);
   if (!graph || !viewer || !node) return null;
   const image = node.image;
   const server = node.kind === 'server' && node.status !== 'DELETED' ? node : null;
   if (!image && !server) return null;
   const user = session?.user.name ?? '';
+  // Glance lets only the owning project (or an admin) change an image: say so instead of offering a refusal.
+  const changeReason =
+    readOnlyReason ??
+    (image && !viewer.isAdmin && isForeign(node, viewer)
+      ? `Only its own project can change this image: it belongs to ${projects.labelWithId(node.projectId)}, not to your project.`
+      : null);
   return (
     <aside
       aria-label="Actions"
       className="space-y-2 rounded-md border border-slate-300 bg-slate-50 p-3 text-sm dark:border-slate-600 dark:bg-slate-950"
     >
       <h3 className="font-semibold">Actions</h3>
-      {readOnlyReason ? <ReadOnlyNote reason={readOnlyReason} /> : null}
+      {changeReason ? <ReadOnlyNote reason={changeReason} /> : null}
       {image && isImageKind(node.kind) ? (
         <>
-          <TagsSection imageId={image.id} tags={image.tags} disabledReason={readOnlyReason} />
+          <TagsSection imageId={image.id} tags={image.tags} disabledReason={changeReason} />
           {isSnapshot(image) || node.kind === 'backup' ? (
-            <GoldenSection image={image} user={user} disabledReason={readOnlyReason} />
+            <GoldenSection image={image} user={user} disabledReason={changeReason} />
           ) : null}
           {image.status === 'active' && node.kind !== 'volume-snapshot' ? (
             <CopySection imageId={image.id} imageName={node.name} disabledReason={readOnlyReason} />
@@ -48,7 +56,7 @@ function NodeActions({ id }: { id: string }) {
             graph={graph}
             node={node}
             viewer={viewer}
-            disabledReason={readOnlyReason}
+            disabledReason={changeReason}
             onDeleted={() => setUrlParams({ selected: null }, { push: true })}
           />
         </>

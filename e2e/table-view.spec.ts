@@ -52,6 +52,8 @@ test.describe('table view', () => {
     const row = grid.getByRole('row', { name: 'snapshot web-3-snap' });
     await expect(row).toBeInViewport();
     await expect(page).toHaveURL(new RegExp(`selected=${DEMO_IDS.web3Snap}`));
+    // An admin looking at every project gets no `foreign` badge on each row (the inspector keeps the fact).
+    await expect(row).not.toContainText('foreign');
 
     // Clicking another row selects that node; clicking back selects this one again.
     const index = Number(await row.getAttribute('aria-rowindex'));
@@ -67,6 +69,7 @@ test.describe('table view', () => {
     await expect(other).toHaveAttribute('aria-selected', 'false');
     const inspector = page.getByRole('complementary', { name: 'Inspector' });
     await expect(inspector.getByRole('heading', { level: 2, name: 'web-3-snap' })).toBeVisible();
+    await expect(inspector).toContainText('foreign');
 
     // Arrow keys move the selection along the rows.
     await page.keyboard.press('ArrowDown');

@@ -70,14 +70,20 @@ function FilterBar({ graph, shown }: { graph: LineageGraph; shown: LineageGraph 
 }
 
 export function TableViewPanel() {
-  const { url } = useLineageModel();
+  const { url, cloud } = useLineageModel();
   return (
     <WithLineage>
       {(graph, shown) => (
         <div className="absolute inset-0 flex flex-col">
           <FilterBar graph={graph} shown={shown} />
           <div className="min-h-0 flex-1">
-            <TableView graph={shown} full={graph} selectedId={url.selectedId} onSelect={url.select} />
+            <TableView
+              graph={shown}
+              full={graph}
+              selectedId={url.selectedId}
+              onSelect={url.select}
+              viewer={cloud.input?.viewer}
+            />
           </div>
         </div>
       )}

@@ -13,7 +13,7 @@ import { GraphToolbar } from './graph-toolbar';
 import { highlightEdges, highlightNodes } from './highlight';
 import { LineageCanvas, type Focus } from './lineage-canvas';
 import { searchNodes } from './search';
-import { NodeDisplayContext, nodeDisplayFor } from './node-display';
+import { NodeDisplayContext, nodeDisplayFor } from '../../lib/fact-display';
 import { useGraphUrlState } from './use-graph-url-state';
 import { useFlowView } from './use-lineage-view';
 

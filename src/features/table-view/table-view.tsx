@@ -2,7 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { FactBadge } from '../../components/fact-badge';
 import { formatBytes } from '../../components/format-bytes';
-import type { LineageGraph } from '../../lineage/types';
+import type { LineageGraph, Viewer } from '../../lineage/types';
+import { cardFacts, nodeDisplayFor } from '../../lib/fact-display';
 import { KIND_LABELS } from '../../lib/labels';
 import { useProjectNames } from '../../lib/project-names';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
@@ -15,6 +16,8 @@ interface TableViewProps {
   full: LineageGraph;
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Who is looking: an admin viewing every project does not need `foreign` on every row. */
+  viewer?: Viewer | undefined;
 }
 
 const ROW_HEIGHT = 34;
@@ -32,7 +35,8 @@ const GRID =
   'grid grid-cols-[minmax(8rem,2fr)_6.5rem_5.5rem_5rem_4.5rem_8.5rem_minmax(6rem,1.2fr)_minmax(7rem,1.5fr)]';
 
 /** The filtered set as rows: sortable by any column, virtualized, a row selects its node. */
-export function TableView({ graph, full, selectedId, onSelect }: TableViewProps) {
+export function TableView({ graph, full, selectedId, onSelect, viewer }: TableViewProps) {
+  const display = viewer ? nodeDisplayFor(viewer) : null;
   const params = useUrlParams();
   const projects = useProjectNames();
   const sortParam = params.get('sort');
@@ -155,7 +159,7 @@ export function TableView({ graph, full, selectedId, onSelect }: TableViewProps)
                   {row.parentName}
                 </div>
                 <div role="gridcell" className="flex gap-1 overflow-hidden">
-                  {n.facts.map((f) => (
+                  {(display ? cardFacts(n.facts, display) : n.facts).map((f) => (
                     <FactBadge key={f.kind} fact={f} />
                   ))}
                 </div>

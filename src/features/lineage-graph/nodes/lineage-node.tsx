@@ -4,7 +4,7 @@ import type { NodeKind } from '../../../lineage/types';
 import { FactBadge } from '../../../components/fact-badge';
 import { KIND_LABELS } from '../../../lib/labels';
 import { useProjectNames } from '../../../lib/project-names';
-import { cardFacts, useNodeDisplay } from '../node-display';
+import { cardFacts, useNodeDisplay } from '../../../lib/fact-display';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowNode } from '../to-flow-elements';
 
 const KIND_ACCENT: Record<NodeKind, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Fact } from '../../lineage/types';
-import { cardFacts, nodeDisplayFor } from './node-display';
+import type { Fact } from '../lineage/types';
+import { cardFacts, nodeDisplayFor } from './fact-display';
 
 const facts: Fact[] = [
   { kind: 'foreign', reason: 'owned by project alt, not by your project admin' },

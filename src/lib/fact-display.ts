@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
-import type { Fact, FactKind, Viewer } from '../../lineage/types';
+import type { Fact, FactKind, Viewer } from '../lineage/types';
 
-/** How the graph's node cards show facts: some facts are noise on every card for some viewers. */
+/** How node cards and table rows show facts: some facts are noise on every card for some viewers. */
 export interface NodeDisplay {
   /** Facts left off the cards (the inspector still lists them with their reasons). */
   quietFacts: ReadonlySet<FactKind>;

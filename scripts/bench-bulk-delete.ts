@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { runBulkDelete } from '../src/openstack/bulk-delete';
-import type { BulkDeleteJobView } from '../src/server/jobs/job-types';
+import type { BulkDeleteJobView } from '../src/wire/jobs';
 import type { GlanceImage } from '../src/openstack/types';
 import { labPool, NO_CLOUD, rawDeleteImage, type Lab } from './bench-lab';
 import { startLabProxy } from './bench-loading';

@@ -2,23 +2,9 @@
 import { queryOptions } from '@tanstack/react-query';
 import { readJson } from '../openstack/response';
 
-export type AuditOutcome = 'ok' | 'error' | 'refused';
+import type { AuditEntry, AuditOutcome } from '../wire/audit';
 
-/** Mirrors src/server/audit-log.ts AuditEntry. */
-export interface AuditEntry {
-  time: string;
-  cloud: string;
-  project: string | null;
-  user: string;
-  action: string;
-  method: string;
-  path: string;
-  targets: string[];
-  outcome: AuditOutcome;
-  status: number;
-  requestId: string | null;
-  code?: string;
-}
+export type { AuditEntry, AuditOutcome } from '../wire/audit';
 
 export interface AuditFilter {
   action?: string;

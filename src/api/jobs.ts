@@ -1,93 +1,34 @@
 /**
  * The proxy's job API (`/api/jobs`): bulk delete and deployable copy run in the proxy, the browser starts
- * them and polls their status. The view types mirror src/server/jobs/job-types.ts (the browser may not
- * import server code); keep them in step.
+ * them and polls their status. The view types are the proxy's own (src/wire/jobs.ts).
  */
 import { queryOptions } from '@tanstack/react-query';
 import { readJson } from '../openstack/response';
 import { noteDeletedImages } from './pending-deletions';
 import { APP_HEADER } from './proxy-transport';
+import type {
+  BulkDeleteJobView,
+  CopyJobView,
+  JobCommand,
+  JobStatus,
+  JobSummary,
+  JobView,
+} from '../wire/jobs';
 
-export type JobKind = 'bulk-delete' | 'copy-image';
-export type JobStatus = 'running' | 'paused' | 'cancelling' | 'cancelled' | 'done' | 'failed';
-export type BulkOutcome = 'deleted' | 'failed' | 'skipped' | 'already-gone' | 'cancelled';
-export type ItemState = 'pending' | 'running' | BulkOutcome;
-
-export interface BulkItemView {
-  id: string;
-  name: string;
-  state: ItemState;
-  reason: string;
-  status?: number;
-  requestId?: string | null;
-  ms?: number;
-  bytes?: number;
-  runs: number;
-}
-
-export interface BulkProgress {
-  total: number;
-  settled: number;
-  running: number;
-  pending: number;
-  deleted: number;
-  failed: number;
-  skipped: number;
-  alreadyGone: number;
-  cancelled: number;
-  bytesReclaimed: number;
-}
-
-interface JobBase {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  createdAt: string;
-  updatedAt: string;
-  finishedAt: string | null;
-  user: string;
-  cloud: string;
-  project: string | null;
-}
-
-export interface BulkDeleteJobView extends JobBase {
-  kind: 'bulk-delete';
-  concurrency: number;
-  progress: BulkProgress;
-  items: BulkItemView[];
-}
-
-export type CopyStage = 'reading' | 'creating' | 'copying' | 'verifying' | 'done' | 'cleaning-up';
-
-export interface CopyJobView extends JobBase {
-  kind: 'copy-image';
-  sourceId: string;
-  sourceName: string;
-  name: string;
-  targetId: string | null;
-  stage: CopyStage;
-  bytes: number;
-  totalBytes: number | null;
-  rate: number;
-  carried: string[];
-  dropped: string[];
-  error: string | null;
-  cleanup: string | null;
-}
-
-export type JobView = BulkDeleteJobView | CopyJobView;
-
-export interface JobSummary {
-  id: string;
-  kind: JobKind;
-  status: JobStatus;
-  createdAt: string;
-  finishedAt: string | null;
-  user: string;
-  summary: string;
-}
-
-export type JobCommand = 'pause' | 'resume' | 'cancel' | 'retry';
+export type {
+  BulkDeleteJobView,
+  BulkItemView,
+  BulkProgress,
+  CopyJobView,
+  CopyStage,
+  ItemState,
+  JobCommand,
+  JobKind,
+  JobStatus,
+  JobSummary,
+  JobView,
+} from '../wire/jobs';
+export type { BulkOutcome } from '../openstack/bulk-delete';
 
 /** A job still moving (worth polling). */
 export function isJobActive(status: JobStatus): boolean {

@@ -11,7 +11,7 @@ import { NovaClient } from '../openstack/nova';
 import { KeystoneSession } from '../openstack/session';
 import type { GlanceImage } from '../openstack/types';
 import { freshLineageSource } from '../server/jobs/fresh-lineage';
-import type { BulkDeleteJobView, CopyJobView } from '../server/jobs/job-types';
+import type { BulkDeleteJobView, CopyJobView } from '../wire/jobs';
 import { realProxy, type RealProxy } from './real-proxy';
 import { resolveRealClouds } from './real-cloud';
 import { exists } from './server-waits';

@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { createApp } from '../server/app';
 import type { AppDeps, AppEnv } from '../server/app-deps';
 import { createMemoryAuditLog } from '../server/audit-log';
-import type { JobView } from '../server/jobs/job-types';
+import type { JobView } from '../wire/jobs';
 import { proxySettings } from '../server/settings';
 import { realSleep, waitFor } from './wait-for';
 

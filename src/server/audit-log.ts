@@ -5,24 +5,9 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type AuditOutcome = 'ok' | 'error' | 'refused';
+import type { AuditEntry, AuditOutcome } from '../wire/audit';
 
-export interface AuditEntry {
-  time: string;
-  cloud: string;
-  project: string | null;
-  user: string;
-  /** e.g. 'image.delete', 'image.update', 'image.tag.add', 'server.createImage'. */
-  action: string;
-  method: string;
-  path: string;
-  targets: string[];
-  outcome: AuditOutcome;
-  status: number;
-  requestId: string | null;
-  /** Why a request was refused or failed (an error code), when it was. */
-  code?: string;
-}
+export type { AuditEntry, AuditOutcome } from '../wire/audit';
 
 export interface AuditQuery {
   action?: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLineage, selectForRetention } from '../../lineage';
 import { DEMO_IDS } from '../../sim';
 import type { AuditEntry } from '../audit-log';
-import type { BulkDeleteJobView, JobSummary } from './job-types';
+import type { BulkDeleteJobView, JobSummary } from '../../wire/jobs';
 import { simApp, type SimApp } from './test-kit';
 
 const ORPHANS = [DEMO_IDS.tmp1Snap, DEMO_IDS.test7SnapA, DEMO_IDS.test7SnapB];

@@ -12,7 +12,8 @@ import type { Viewer } from '../../lineage';
 import { runBulkDelete, type BulkItemResult, type ImageDeleter } from '../../openstack/bulk-delete';
 import type { FreshLineageSource } from './fresh-lineage';
 import type { JobAudit } from './job-audit';
-import type { BulkDeleteJobView, BulkItemView, BulkProgress, JobStatus } from './job-types';
+import type { BulkDeleteJobView, BulkItemView, BulkProgress, JobStatus } from '../../wire/jobs';
+import type { JobCommand } from '../../wire/jobs';
 import { recheckImage, type ConfirmedItem } from './recheck';
 
 export const MAX_CONCURRENCY = 32;
@@ -35,8 +36,6 @@ export interface BulkDeleteJobOptions {
   who: { user: string; cloud: string; project: string | null };
   now?: () => Date;
 }
-
-export type JobCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
 export class BulkDeleteJob {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_IDS } from '../../sim';
 import type { AuditEntry } from '../audit-log';
-import type { CopyJobView } from './job-types';
+import type { CopyJobView } from '../../wire/jobs';
 import { simApp } from './test-kit';
 
 describe('copy-image job', () => {

@@ -9,7 +9,7 @@ import { isOpenStackError } from '../../openstack/errors';
 import type { GlanceClient } from '../../openstack/glance';
 import type { GlanceImage } from '../../openstack/types';
 import type { JobAudit } from './job-audit';
-import type { CopyJobView, CopyStage, JobStatus } from './job-types';
+import type { CopyJobView, CopyStage, JobStatus } from '../../wire/jobs';
 
 export interface CopyImageJobOptions {
   id: string;

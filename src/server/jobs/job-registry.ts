@@ -1,7 +1,7 @@
 /** The jobs of one proxy process, by id. A page reload finds them here; a proxy restart forgets them. */
 import type { BulkDeleteJob } from './bulk-delete-job';
 import type { CopyImageJob } from './copy-image-job';
-import type { JobSummary } from './job-types';
+import type { JobSummary } from '../../wire/jobs';
 
 export type Job = BulkDeleteJob | CopyImageJob;
 

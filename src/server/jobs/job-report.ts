@@ -1,5 +1,5 @@
 /** The downloadable report of a job: its JSON view, or a CSV of its items (bulk delete). */
-import type { JobView } from './job-types';
+import type { JobView } from '../../wire/jobs';
 
 function csvCell(v: string | number | null | undefined): string {
   const s = v === undefined || v === null ? '' : String(v);

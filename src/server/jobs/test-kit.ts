@@ -7,7 +7,7 @@ import { NovaClient } from '../../openstack/nova';
 import { createSimulator, simCloudConfig, type Simulator, type SimulatorOptions } from '../../sim';
 import { proxySettings } from '../settings';
 import { JobRegistry } from './job-registry';
-import type { JobView } from './job-types';
+import type { JobView } from '../../wire/jobs';
 
 export const PORT = 8375;
 export const ORIGIN = `http://127.0.0.1:${PORT}`;

@@ -1,10 +1,12 @@
 /**
  * What the job API answers (`GET /api/jobs`, `GET /api/jobs/:id`): plain JSON views of the jobs the
- * proxy runs. The browser (src/api/jobs.ts) has its own copy of these shapes; keep them in step.
+ * proxy runs. Shared by the proxy (src/server/jobs) and the browser (src/api/jobs.ts).
  */
-import type { BulkOutcome } from '../../openstack/bulk-delete';
+import type { BulkOutcome } from '../openstack/bulk-delete';
 
 export type JobKind = 'bulk-delete' | 'copy-image';
+
+export type JobCommand = 'pause' | 'resume' | 'cancel' | 'retry';
 
 /** running → (paused ↔ running) → done; cancelling → cancelled; a copy can also end failed. */
 export type JobStatus = 'running' | 'paused' | 'cancelling' | 'cancelled' | 'done' | 'failed';

@@ -9,6 +9,27 @@ import { describeError } from '../../lib/describe-error';
 import { SignInPage } from './sign-in-page';
 import { forgetPersonData, teamKeys, teamQueries, type TeamStatus } from './team-api';
 
+/** Remembers, for this tab, that the session ended, so a reload of the page still says why. */
+const ENDED_KEY = 'glance-lineage.session-ended';
+
+function rememberEnded(ended: boolean): void {
+  try {
+    if (ended) sessionStorage.setItem(ENDED_KEY, '1');
+    else sessionStorage.removeItem(ENDED_KEY);
+  } catch {
+    // Storage may be unavailable (private mode); the notice then lasts until a reload.
+    return;
+  }
+}
+
+function wasEnded(): boolean {
+  try {
+    return sessionStorage.getItem(ENDED_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 function isSessionEnd(error: unknown): boolean {
   const e = describeError(error);
   return e.status === 401 && e.code === 'unauthorized';
@@ -17,7 +38,7 @@ function isSessionEnd(error: unknown): boolean {
 export function TeamGate({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const status = useQuery(teamQueries.status());
-  const [ended, setEnded] = useState(false);
+  const [ended, setEnded] = useState(wasEnded);
 
   useEffect(() => {
     const onError = (error: unknown) => {
@@ -25,6 +46,7 @@ export function TeamGate({ children }: { children: ReactNode }) {
       const current = client.getQueryData<TeamStatus>(teamKeys.status());
       if (current?.team && current.signedIn) {
         setEnded(true);
+        rememberEnded(true);
         client.setQueryData<TeamStatus>(teamKeys.status(), {
           team: true,
           cloud: current.cloud,
@@ -54,7 +76,10 @@ export function TeamGate({ children }: { children: ReactNode }) {
         notice={
           ended ? 'Your session has ended (signed out, expired or idle too long). Sign in again.' : null
         }
-        onSignedIn={() => setEnded(false)}
+        onSignedIn={() => {
+          setEnded(false);
+          rememberEnded(false);
+        }}
       />
     );
   return <>{children}</>;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { jobCommand, jobQueries, startCopyImage, type CopyJobView } from '../../api/jobs';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
 import { formatBytes, formatRate } from './format';
-import { ActionError, Button, ProgressBar, Section } from './ui';
+import { ActionError, Button, NameForm, ProgressBar, Section } from './ui';
 
 interface Props {
   imageId: string;
@@ -67,29 +67,15 @@ export function CopySection({ imageId, imageName, disabledReason }: Props) {
       {jobId ? (
         <CopyProgress jobId={jobId} />
       ) : (
-        <form
-          className="flex gap-1"
-          onSubmit={(e) => {
-            e.preventDefault();
-            start.mutate();
-          }}
-        >
-          <input
-            aria-label="Name of the copy"
-            value={name}
-            maxLength={255}
-            disabled={disabledReason !== null}
-            onChange={(e) => setName(e.target.value)}
-            className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
-          />
-          <Button
-            type="submit"
-            disabled={!name.trim() || start.isPending || disabledReason !== null}
-            title={disabledReason ?? undefined}
-          >
-            Copy
-          </Button>
-        </form>
+        <NameForm
+          label="Name of the copy"
+          value={name}
+          onChange={setName}
+          onSubmit={() => start.mutate()}
+          submitLabel="Copy"
+          busy={start.isPending}
+          disabledReason={disabledReason}
+        />
       )}
       {start.isError ? <ActionError title="Could not start the copy" error={start.error} /> : null}
     </Section>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { getImage, refreshAfterChange, snapshotServer } from '../../api/image-actions';
-import { ActionError, Button, Section } from './ui';
+import { ActionError, NameForm, Section } from './ui';
 
 const FINAL = new Set(['active', 'killed', 'deleted', 'deactivated']);
 
@@ -45,29 +45,15 @@ export function SnapshotSection({
   const create = useMutation({ mutationFn: () => snapshotServer(serverId, name.trim()) });
   return (
     <Section title="Snapshot">
-      <form
-        className="flex gap-1"
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate();
-        }}
-      >
-        <input
-          aria-label="Snapshot name"
-          value={name}
-          maxLength={255}
-          disabled={disabledReason !== null}
-          onChange={(e) => setName(e.target.value)}
-          className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
-        />
-        <Button
-          type="submit"
-          disabled={!name.trim() || create.isPending || disabledReason !== null}
-          title={disabledReason ?? undefined}
-        >
-          Create snapshot
-        </Button>
-      </form>
+      <NameForm
+        label="Snapshot name"
+        value={name}
+        onChange={setName}
+        onSubmit={() => create.mutate()}
+        submitLabel="Create snapshot"
+        busy={create.isPending}
+        disabledReason={disabledReason}
+      />
       {create.data ? <SnapshotStatus imageId={create.data} /> : null}
       {create.isError ? <ActionError title="Nova refused the snapshot" error={create.error} /> : null}
     </Section>

@@ -79,3 +79,48 @@ export function ReadOnlyNote({ reason }: { reason: string }) {
     </p>
   );
 }
+
+/** A name field with its submit button (a deployable copy's name, a snapshot's name). */
+export function NameForm({
+  label,
+  value,
+  onChange,
+  onSubmit,
+  submitLabel,
+  busy,
+  disabledReason,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onSubmit: () => void;
+  submitLabel: string;
+  busy: boolean;
+  disabledReason: string | null;
+}) {
+  return (
+    <form
+      className="flex gap-1"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <input
+        aria-label={label}
+        value={value}
+        maxLength={255}
+        disabled={disabledReason !== null}
+        onChange={(e) => onChange(e.target.value)}
+        className="min-w-0 flex-1 rounded border border-slate-300 px-1 py-0.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+      />
+      <Button
+        type="submit"
+        disabled={!value.trim() || busy || disabledReason !== null}
+        title={disabledReason ?? undefined}
+      >
+        {submitLabel}
+      </Button>
+    </form>
+  );
+}

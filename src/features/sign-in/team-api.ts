@@ -13,7 +13,13 @@ export interface SignedInPerson {
 }
 
 /** `{team: false}` in personal mode; in team mode, the cloud, and the person when someone is signed in. */
-export type TeamStatus = { team: boolean; cloud?: string; signedIn?: boolean } & Partial<SignedInPerson>;
+export type TeamStatus = {
+  team: boolean;
+  cloud?: string;
+  signedIn?: boolean;
+  /** The session ended without a sign-out (the proxy remembers it in a cookie until the next sign-in). */
+  ended?: boolean;
+} & Partial<SignedInPerson>;
 
 export type SignInRequest =
   | { method: 'password'; username: string; password: string; domain: string; project: string }

@@ -120,4 +120,15 @@ describe('TeamGate', () => {
     expect(await screen.findByRole('heading', { name: 'Sign in to Glance Lineage' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Your session has ended');
   });
+
+  it('says the session ended when the proxy says so, though this page never saw the 401', async () => {
+    vi.stubGlobal('fetch', (url: string) => {
+      if (url === '/api/team/status')
+        return Promise.resolve(Response.json({ team: true, cloud: 'lab', signedIn: false, ended: true }));
+      return Promise.reject(new Error(`unexpected ${url}`));
+    });
+    renderGate();
+    expect(await screen.findByRole('heading', { name: 'Sign in to Glance Lineage' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Your session has ended');
+  });
 });

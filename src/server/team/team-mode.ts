@@ -13,7 +13,7 @@ import { isMutating } from '../route-allowlist';
 import type { PersonSession, TeamCloud } from './person-session';
 import { DEFAULT_SIGN_IN_LIMIT, FailureRateLimit } from './rate-limit';
 import { currentPerson, requestPerson } from './request-person';
-import { clearedSessionCookie, isSecureRequest, sessionIdOf } from './session-cookie';
+import { endedSessionCookies, isSecureRequest, sessionIdOf } from './session-cookie';
 import { SessionStore } from './session-store';
 import { mountTeamRoutes } from './team-routes';
 
@@ -109,10 +109,8 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             401,
             'Your session has ended (signed out, expired or idle too long): sign in again.',
           );
-          res.headers.append(
-            'set-cookie',
-            clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }),
-          );
+          for (const value of endedSessionCookies({ secure: isSecureRequest(c.req.raw, cookieOpts) }))
+            res.headers.append('set-cookie', value);
           return res;
         }
         if (isMutating(c.req.method) && !path.startsWith('/api/team/') && !bound.person.canWrite())
@@ -134,10 +132,8 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             ),
             requestId,
           );
-          c.res.headers.append(
-            'set-cookie',
-            clearedSessionCookie({ secure: isSecureRequest(c.req.raw, cookieOpts) }),
-          );
+          for (const value of endedSessionCookies({ secure: isSecureRequest(c.req.raw, cookieOpts) }))
+            c.res.headers.append('set-cookie', value);
         }
       });
       mountTeamRoutes(app, deps, { store, limiter, cookieOpts, cloud: opts.cloud });

@@ -1,6 +1,7 @@
 /**
  * The team-mode routes:
- *   GET  /api/team/status    → {team: true, signedIn, cloud, user?, project?, readOnly?, idleMinutes}
+ *   GET  /api/team/status    → {team: true, signedIn, ended, cloud, user?, project?, readOnly?, idleMinutes}
+ *                            (ended: the session ended without a sign-out, so the page can say why)
  *   POST /api/team/sign-in   {method: 'password', username, password, domain?, project?}
  *                            | {method: 'application_credential', id, secret}
  *                            → {signedIn: true, user, project, readOnly} + a fresh session cookie
@@ -18,7 +19,14 @@ import { clientAddress } from './client-address';
 import { PersonSession, type TeamCloud } from './person-session';
 import type { FailureRateLimit } from './rate-limit';
 import { currentPerson } from './request-person';
-import { clearedSessionCookie, isSecureRequest, sessionCookie, sessionIdOf } from './session-cookie';
+import {
+  carriesEndedSession,
+  clearedEndedCookie,
+  clearedSessionCookie,
+  isSecureRequest,
+  sessionCookie,
+  sessionIdOf,
+} from './session-cookie';
 import type { SessionStore } from './session-store';
 import { claimedName, parseSignIn, userKey } from './sign-in-body';
 import { teamAuditEntry } from './team-audit';
@@ -68,6 +76,8 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
       team: true,
       cloud: cloudName,
       signedIn: bound !== null,
+      // The session ended without a sign-out (Keystone refused its token, or it sat idle): say why.
+      ended: bound === null && carriesEndedSession(c.req.raw),
       methods: ['password', 'application_credential'],
       ...(bound ? describePerson(bound.person) : {}),
     });
@@ -145,6 +155,7 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
       'set-cookie',
       sessionCookie(id, { secure: secure(c), maxAgeSeconds: store.maxAgeSeconds(person) }),
     );
+    c.header('set-cookie', clearedEndedCookie({ secure: secure(c) }), { append: true });
     return c.json({ signedIn: true, ...describePerson(person) });
   });
 
@@ -169,6 +180,7 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
         ),
       );
     c.header('set-cookie', clearedSessionCookie({ secure: secure(c) }));
+    c.header('set-cookie', clearedEndedCookie({ secure: secure(c) }), { append: true });
     return c.json({ signedOut: true, revoked });
   });
 

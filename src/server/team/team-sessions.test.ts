@@ -83,6 +83,41 @@ describe('team mode: sessions', () => {
     expect(stack.team.store.size).toBe(0);
   });
 
+  it('says in /api/team/status that the session ended until the next sign-in, whether or not the page saw the 401', async () => {
+    const stack = teamStack();
+    const status = async (b: ReturnType<typeof browser>) =>
+      (await (await b.get('/api/team/status')).json()) as { signedIn: boolean; ended: boolean };
+
+    // The page saw the 401: the session cookie is cleared and the marker set.
+    const saw = browser(stack);
+    await saw.signIn('demo');
+    expect(await status(saw)).toMatchObject({ signedIn: true, ended: false });
+    stack.sim.expireTokens();
+    expect((await saw.get('/api/image/v2/images')).status).toBe(401);
+    expect(saw.cookie).toBeNull();
+    expect(await status(saw)).toMatchObject({ signedIn: false, ended: true });
+    expect(await status(saw)).toMatchObject({ ended: true });
+    await saw.signIn('demo');
+    expect(await status(saw)).toMatchObject({ signedIn: true, ended: false });
+
+    // The page was reloaded before the 401 reached it: the browser kept the old cookie, with no marker.
+    const before = browser(stack);
+    await before.signIn('alt');
+    const stale = before.cookie;
+    stack.sim.expireTokens();
+    expect((await before.get('/api/image/v2/images')).status).toBe(401);
+    const reloaded = browser(stack);
+    reloaded.cookie = stale;
+    expect(await status(reloaded)).toMatchObject({ signedIn: false, ended: true });
+
+    // A sign-out is no ending to explain, and a new browser has nothing to be told.
+    const out = browser(stack);
+    await out.signIn('demo');
+    await out.post('/api/team/sign-out');
+    expect(await status(out)).toMatchObject({ signedIn: false, ended: false });
+    expect(await status(browser(stack))).toMatchObject({ signedIn: false, ended: false });
+  });
+
   it('ends a session after the idle time (revoking its token)', async () => {
     let offset = 0;
     const stack = teamStack({ idleMs: 10 * 60_000, now: () => Date.now() + offset });

@@ -9,7 +9,7 @@ import { createMemoryAuditLog } from '../audit-log';
 import { proxySettings } from '../settings';
 import { appHeaders, TEST_PORT, url } from '../test-helpers';
 import { personUpstream } from './request-person';
-import { SESSION_COOKIE } from './session-cookie';
+import { ENDED_COOKIE, SESSION_COOKIE } from './session-cookie';
 import { createTeamMode, type TeamOptions } from './team-mode';
 import { simCloudConfig } from '../../sim';
 
@@ -58,16 +58,23 @@ export function setCookieValue(res: Response): string | null {
   return line ? line.slice(SESSION_COOKIE.length + 1).split(';')[0]! : null;
 }
 
-/** One browser: keeps the session cookie between requests like a browser would. */
+/** One browser: keeps the session cookie (and the ended marker) between requests like a browser would. */
 export function browser(stack: TeamStack, extraHeaders: Record<string, string> = {}) {
   let cookie: string | null = null;
+  let endedMarker = false;
   const send = async (path: string, init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     for (const [k, v] of Object.entries(extraHeaders)) headers.set(k, v);
-    if (cookie) headers.set('cookie', `${SESSION_COOKIE}=${cookie}`);
+    const jar = [
+      ...(cookie ? [`${SESSION_COOKIE}=${cookie}`] : []),
+      ...(endedMarker ? [`${ENDED_COOKIE}=1`] : []),
+    ];
+    if (jar.length > 0) headers.set('cookie', jar.join('; '));
     const res = await stack.app.request(url(path), { ...init, headers });
     const set = setCookieValue(res);
     if (set !== null) cookie = set || null;
+    const marker = res.headers.getSetCookie().find((l) => l.startsWith(`${ENDED_COOKIE}=`));
+    if (marker) endedMarker = marker.startsWith(`${ENDED_COOKIE}=1;`);
     return res;
   };
   return {

@@ -13,6 +13,8 @@ interface Tier {
   failed: number;
   skipped: number;
   ok: boolean;
+  /** Passed only on a retry (Playwright in CI); counted in `passed` and named in the summary. */
+  flaky?: number;
 }
 
 const out = path.resolve('test-results');
@@ -84,6 +86,7 @@ function playwrightTier(): Tier {
     failed: j.stats.unexpected,
     skipped: j.stats.skipped,
     ok: code === 0,
+    flaky: j.stats.flaky,
   };
 }
 
@@ -91,7 +94,8 @@ const tiers = [...vitestTiers(), playwrightTier()];
 
 console.log('\n== Glance Lineage test summary ==');
 for (const t of tiers) {
-  console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`);
+  const flaky = t.flaky ? ` (${t.flaky} of them flaky: failed once, passed on the retry)` : '';
+  console.log(`${t.name}: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${flaky}`);
 }
 const realConfigured = Boolean(process.env.OS_CLOUD || process.env.OS_AUTH_URL);
 if (!realConfigured) {

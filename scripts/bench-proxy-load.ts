@@ -1,8 +1,8 @@
 /**
  * Section "Proxy under load": the proxy (`src/server/main.ts --demo`, a child process) under 50 concurrent
- * loopback clients listing images with autocannon (two bounded rounds, RSS read before and after each), and
- * on the lab the latency the proxy adds: 50 sequential GETs of one image page through the proxy and 50
- * straight to Glance, interleaved, medians compared.
+ * loopback clients listing images with autocannon (three bounded rounds of 20 s, a minute in all, RSS read
+ * before and after each), and on the lab the latency the proxy adds: 50 sequential GETs of one image page
+ * through the proxy and 50 straight to Glance, interleaved, medians compared.
  */
 import autocannon from 'autocannon';
 import os from 'node:os';
@@ -14,6 +14,8 @@ import type { Child } from './bench-util';
 
 const CONNECTIONS = 50;
 const ROUND_SECONDS = 20;
+/** Three rounds: a minute of load in all, with the RSS read after each to show any growth. */
+const ROUNDS = 3;
 const SEQUENTIAL = 50;
 const PAGE = '/v2/images?limit=20';
 
@@ -39,7 +41,7 @@ async function demoLoad(): Promise<string> {
     await loadRound(url, 3); // warm-up: JIT, connection pools
     const rss0 = rssMiB(proxy.pid);
     const rounds: { r: autocannon.Result; rss: number }[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < ROUNDS; i++) {
       const r = await loadRound(url, ROUND_SECONDS);
       rounds.push({ r, rss: rssMiB(proxy.pid) });
     }

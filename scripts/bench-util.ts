@@ -65,6 +65,32 @@ export async function repeat(runs: number, fn: () => Promise<unknown>, warmups =
   return out;
 }
 
+/**
+ * Runs every function once per round, `rounds` times after `warmups` rounds, starting each round with the
+ * next function in turn (a, b, c / b, c, a / ...), so that a drift in the machine's load falls on all of
+ * them alike. Returns the times per function, in round order: `result[f][round]`.
+ */
+export async function interleaved(
+  rounds: number,
+  fns: readonly (() => Promise<unknown>)[],
+  warmups = 0,
+): Promise<number[][]> {
+  const out = fns.map(() => [] as number[]);
+  for (let r = 0; r < warmups + rounds; r++) {
+    for (let k = 0; k < fns.length; k++) {
+      const f = (r + k) % fns.length;
+      const { ms } = await timeIt(fns[f]!);
+      if (r >= warmups) out[f]!.push(ms);
+    }
+  }
+  return out;
+}
+
+/** The median of the per-round ratios a[i] / b[i] (both measured in the same round). */
+export function pairedRatio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((x, i) => x / (b[i] ?? NaN)));
+}
+
 /** One line about the machine, printed once: the reader judges the figures by it. */
 export function machineLine(): string {
   const [l1, l5] = os.loadavg();

@@ -29,7 +29,7 @@ const sections: Section[] = [
   },
   {
     key: 'loading',
-    name: 'Loading at scale: all images and servers through the proxy vs raw Glance pages vs the CLI (median of 3 after 1 warm-up)',
+    name: 'Loading at scale: all images and servers through the proxy vs raw Glance pages vs the CLI (5 interleaved rounds after 1 warm-up)',
     run: benchLoading,
   },
   {

@@ -1,26 +1,48 @@
 import type { LineageFlowEdge, LineageFlowNode } from './to-flow-elements';
 
 /**
- * Marks the selected node and its lineage (ancestors + descendants) for the canvas. Nodes outside the
- * lineage keep their object identity, so React Flow re-renders only the ones whose look changed.
+ * The marked copies made so far, by the flow object they copy: the same object with the same mark comes
+ * back as the same copy, so React Flow re-renders only the nodes and edges whose look changed.
  */
-export function highlightNodes(
-  nodes: LineageFlowNode[],
-  selectedId: string | null,
-  related: ReadonlySet<string>,
-): LineageFlowNode[] {
-  if (!selectedId) return nodes;
-  return nodes.map((n) => {
-    const isSelected = n.id === selectedId;
-    if (!isSelected && !related.has(n.id)) return n;
-    return { ...n, selected: isSelected, className: 'is-related' };
-  });
+export interface LookCache {
+  nodes: WeakMap<LineageFlowNode, { selected: boolean; out: LineageFlowNode }>;
+  edges: WeakMap<LineageFlowEdge, LineageFlowEdge>;
 }
 
-/** Edges between two nodes of the highlighted lineage get the same mark. */
-export function highlightEdges(edges: LineageFlowEdge[], related: ReadonlySet<string>): LineageFlowEdge[] {
-  if (related.size === 0) return edges;
-  return edges.map((e) =>
-    related.has(e.source) && related.has(e.target) ? { ...e, className: 'is-related', animated: true } : e,
-  );
+export function emptyLookCache(): LookCache {
+  return { nodes: new WeakMap(), edges: new WeakMap() };
+}
+
+/**
+ * Marks the selected node and its lineage (ancestors + descendants) for the canvas. A node outside the
+ * lineage is returned as it is.
+ */
+export function highlightNode(
+  n: LineageFlowNode,
+  selectedId: string | null,
+  related: ReadonlySet<string>,
+  cache: LookCache,
+): LineageFlowNode {
+  if (!selectedId) return n;
+  const selected = n.id === selectedId;
+  if (!selected && !related.has(n.id)) return n;
+  const made = cache.nodes.get(n);
+  if (made && made.selected === selected) return made.out;
+  const out = { ...n, selected, className: 'is-related' };
+  cache.nodes.set(n, { selected, out });
+  return out;
+}
+
+/** An edge between two nodes of the highlighted lineage gets the same mark. */
+export function highlightEdge(
+  e: LineageFlowEdge,
+  related: ReadonlySet<string>,
+  cache: LookCache,
+): LineageFlowEdge {
+  if (!related.has(e.source) || !related.has(e.target)) return e;
+  const made = cache.edges.get(e);
+  if (made) return made;
+  const out = { ...e, className: 'is-related', animated: true };
+  cache.edges.set(e, out);
+  return out;
 }

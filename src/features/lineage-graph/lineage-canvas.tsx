@@ -4,19 +4,21 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
-  useEdgesState,
-  useNodesState,
+  getViewportForBounds,
   useReactFlow,
   type ColorMode,
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { LineageNode } from '../../lineage/types';
 import { EdgeLegend } from './edge-legend';
+import type { FlowModel } from './flow-model';
 import { initialViewport } from './initial-viewport';
 import { isNavKey, neighbourOf, type NavNode } from './keyboard-nav';
 import { OverviewCanvas } from './overview-canvas';
 import { nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
+import { useFlowWindow } from './use-flow-window';
 
 export interface Focus {
   id: string;
@@ -24,11 +26,13 @@ export interface Focus {
 }
 
 interface LineageCanvasProps {
-  nodes: LineageFlowNode[];
-  edges: LineageFlowEdge[];
+  /** Every laid-out node and edge; React Flow is handed the part near the viewport. */
+  model: FlowModel;
+  selectedId: string | null;
+  /** The selected node and its lineage (ancestors and descendants), highlighted. */
+  related: ReadonlySet<string>;
   /** A node to bring into view (search result, URL selection); a new `seq` pans again. */
   focus: Focus | null;
-  hasSelection: boolean;
   colorMode: ColorMode;
   onSelect: (id: string | null) => void;
   /** Double-click folds or unfolds a node's subtree. */
@@ -36,13 +40,15 @@ interface LineageCanvasProps {
 }
 
 /**
- * Above this many nodes the graph counts as big: the SVG MiniMap (one element per node) gives way to a canvas
- * overview, and neither "fit view" nor zooming far out is offered, because every node in view is mounted
- * (10,000 mounted nodes take ~20 s and pan at ~1 fps, STACK.md §4).
+ * Above this many nodes the graph counts as big: React Flow is handed only the nodes and edges near the
+ * viewport (use-flow-window.ts), the SVG MiniMap (one element per node it holds) gives way to a canvas
+ * overview of every node, and neither "fit view" nor zooming far out is offered, because every node in view
+ * is mounted (10,000 mounted nodes take ~20 s and pan at ~1 fps, STACK.md §4).
  */
 export const BIG_GRAPH = 1500;
 /** At this zoom a 1280×720 view holds a few hundred nodes at most. */
 export const BIG_GRAPH_MIN_ZOOM = 0.15;
+const MIN_ZOOM = 0.02;
 
 const MINIMAP_COLORS: Record<string, string> = {
   image: '#0284c7',
@@ -55,54 +61,54 @@ const MINIMAP_COLORS: Record<string, string> = {
   'missing-server': '#ef4444',
 };
 
+function kindColor(n: LineageNode): string {
+  return MINIMAP_COLORS[n.kind] ?? '#94a3b8';
+}
+
 function miniMapColor(n: LineageFlowNode): string {
-  return MINIMAP_COLORS[n.data.node.kind] ?? '#94a3b8';
+  return kindColor(n.data.node);
 }
 
 export function LineageCanvas(props: LineageCanvasProps) {
-  const {
-    nodes: nextNodes,
-    edges: nextEdges,
-    focus,
-    hasSelection,
-    colorMode,
-    onSelect,
-    onToggleCollapsed,
-  } = props;
-  const [nodes, setNodes, onNodesChange] = useNodesState<LineageFlowNode>(nextNodes);
-  const [edges, setEdges, onEdgesChange] = useEdgesState<LineageFlowEdge>(nextEdges);
-  useEffect(() => setNodes(nextNodes), [nextNodes, setNodes]);
-  useEffect(() => setEdges(nextEdges), [nextEdges, setEdges]);
+  const { model, selectedId, related, focus, colorMode, onSelect, onToggleCollapsed } = props;
+  const big = model.placed.length > BIG_GRAPH;
+  const look = useMemo(() => ({ selectedId, related }), [selectedId, related]);
+  const { nodes, edges } = useFlowWindow(model, look, big);
 
   const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
-  const big = nodes.length > BIG_GRAPH;
 
   const ready = useRef(false);
   const container = useRef<HTMLDivElement>(null);
 
+  /** Where a node is laid out (it may be far from the viewport, and so not in React Flow's store). */
+  const placeOf = useCallback(
+    (id: string) => {
+      const i = model.indexOf.get(id);
+      return i === undefined ? undefined : model.placed[i];
+    },
+    [model],
+  );
+
   const centerOn = useCallback(
     (id: string): boolean => {
-      const node = flow.getNode(id);
+      const node = placeOf(id);
       if (!node) return false;
       const zoom = Math.max(flow.getZoom(), 0.8);
-      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
-        zoom,
-        duration: 200,
-      });
+      void flow.setCenter(node.x + NODE_WIDTH / 2, node.y + NODE_HEIGHT / 2, { zoom, duration: 200 });
       return true;
     },
-    [flow],
+    [flow, placeOf],
   );
 
   /** Pans to a node the keyboard moved to, when it is (partly) out of view. */
   const reveal = useCallback(
     (id: string): void => {
-      const node = flow.getNode(id);
+      const node = placeOf(id);
       const box = container.current;
       if (!node || !box) return;
       const { x, y, zoom } = flow.getViewport();
-      const left = node.position.x * zoom + x;
-      const top = node.position.y * zoom + y;
+      const left = node.x * zoom + x;
+      const top = node.y * zoom + y;
       const inside =
         left >= 0 &&
         top >= 0 &&
@@ -110,7 +116,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
         top + NODE_HEIGHT * zoom <= box.clientHeight;
       if (!inside) centerOn(id);
     },
-    [flow, centerOn],
+    [flow, centerOn, placeOf],
   );
 
   /** Moves keyboard focus to a node once React Flow has rendered it (it renders only what is in view). */
@@ -126,25 +132,49 @@ export function LineageCanvas(props: LineageCanvasProps) {
       if (el) {
         el.focus({ preventScroll: true });
         pendingFocus.current = null;
-      } else if (tries++ < 30) requestAnimationFrame(tick);
+      } else if (tries++ < 60) requestAnimationFrame(tick);
       else pendingFocus.current = null;
     };
     requestAnimationFrame(tick);
   }, []);
 
-  const navNodes = useMemo(
-    (): NavNode[] => nodes.map((n) => ({ id: n.id, parentId: n.data.node.parentId, y: n.position.y })),
-    [nodes],
-  );
-  const selectedId = nodes.find((n) => n.selected)?.id ?? null;
-  const lineageIds = useMemo(
-    () => nodes.filter((n) => n.className === 'is-related').map((n) => ({ id: n.id })),
-    [nodes],
-  );
+  /** What the arrow keys move over: every node on the canvas, made at the first key press of a model. */
+  const nav = useRef<{ model: FlowModel; nodes: NavNode[] } | null>(null);
+  const navNodes = (): NavNode[] => {
+    if (nav.current?.model !== model)
+      nav.current = {
+        model,
+        nodes: model.placed.map((p) => ({ id: p.id, parentId: p.node.parentId, y: p.y })),
+      };
+    return nav.current.nodes;
+  };
+  const hasLineage = related.size > 0;
 
+  /** Zooms to the selected node and its lineage, wherever they are (not only the part React Flow holds). */
   const fitToSelection = (): void => {
-    if (lineageIds.length === 0) return;
-    void flow.fitView({ nodes: lineageIds, padding: 0.15, maxZoom: 1.2, duration: 200 });
+    const box = container.current;
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const id of related) {
+      const p = placeOf(id);
+      if (!p) continue;
+      minX = Math.min(minX, p.x);
+      minY = Math.min(minY, p.y);
+      maxX = Math.max(maxX, p.x + NODE_WIDTH);
+      maxY = Math.max(maxY, p.y + NODE_HEIGHT);
+    }
+    if (!box || minX === Infinity) return;
+    const viewport = getViewportForBounds(
+      { x: minX, y: minY, width: maxX - minX, height: maxY - minY },
+      box.clientWidth,
+      box.clientHeight,
+      big ? BIG_GRAPH_MIN_ZOOM : MIN_ZOOM,
+      1.2,
+      0.15,
+    );
+    void flow.setViewport(viewport, { duration: 200 });
   };
 
   /**
@@ -175,7 +205,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
     if (!isNavKey(e.key) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     e.preventDefault();
     e.stopPropagation();
-    const next = neighbourOf(navNodes, focusedId, e.key);
+    const next = neighbourOf(navNodes(), focusedId, e.key);
     if (next === null) return;
     onSelect(next);
     reveal(next);
@@ -188,12 +218,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
       if (focus && centerOn(focus.id)) return;
       const box = container.current;
       const size = { width: box?.clientWidth ?? 1024, height: box?.clientHeight ?? 768 };
-      void instance.setViewport(
-        initialViewport(
-          instance.getNodes().map((n) => n.position),
-          size,
-        ),
-      );
+      void instance.setViewport(initialViewport(model.placed, size));
     },
     // Only the first call matters: React Flow calls onInit once.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -216,11 +241,9 @@ export function LineageCanvas(props: LineageCanvasProps) {
   return (
     <div ref={container} className="absolute inset-0" onKeyDownCapture={onKeyDown}>
       <ReactFlow<LineageFlowNode, LineageFlowEdge>
-        className={`lineage-canvas${hasSelection ? ' has-selection' : ''}`}
+        className={`lineage-canvas${hasLineage ? ' has-selection' : ''}`}
         nodes={nodes}
         edges={edges}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
         nodeTypes={nodeTypes}
         onInit={onInit}
         onNodeClick={(_, node) => onSelect(node.id)}
@@ -231,7 +254,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
         nodesConnectable={false}
         elementsSelectable
         onlyRenderVisibleElements
-        minZoom={big ? BIG_GRAPH_MIN_ZOOM : 0.02}
+        minZoom={big ? BIG_GRAPH_MIN_ZOOM : MIN_ZOOM}
         maxZoom={2}
         colorMode={colorMode}
         proOptions={{ hideAttribution: true }}
@@ -241,15 +264,15 @@ export function LineageCanvas(props: LineageCanvasProps) {
         {!big ? (
           <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
         ) : (
-          <OverviewCanvas nodes={nodes} colorOf={miniMapColor} />
+          <OverviewCanvas placed={model.placed} bounds={model.bounds} colorOf={kindColor} />
         )}
         <Controls showInteractive={false} showFitView={!big} aria-label="Zoom controls">
           <ControlButton
             onClick={fitToSelection}
-            disabled={lineageIds.length === 0}
+            disabled={!hasLineage}
             aria-label="Fit to selection"
             title={
-              lineageIds.length === 0
+              !hasLineage
                 ? 'Fit to selection: select a node first'
                 : 'Fit to selection: zoom to the selected node and its lineage'
             }

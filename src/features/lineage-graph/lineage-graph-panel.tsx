@@ -10,7 +10,6 @@ import { DataNotices } from './data-notices';
 import { SelectionTools } from './selection-tools';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
-import { highlightEdges, highlightNodes } from './highlight';
 import { LineageCanvas, type Focus } from './lineage-canvas';
 import { searchNodes } from './search';
 import { NodeDisplayContext, nodeDisplayFor } from '../../lib/fact-display';
@@ -102,11 +101,6 @@ function LineageGraphView({
         : new Set<string>(),
     [shownGraph, selectedId],
   );
-  const nodes = useMemo(
-    () => highlightNodes(view.nodes, selectedId, related),
-    [view.nodes, selectedId, related],
-  );
-  const edges = useMemo(() => highlightEdges(view.edges, related), [view.edges, related]);
 
   return (
     <div className="absolute inset-0 flex flex-col">
@@ -137,16 +131,16 @@ function LineageGraphView({
           <p className="p-4 text-sm text-slate-500">
             This cloud has no images or servers the session can see.
           </p>
-        ) : view.nodes.length === 0 ? (
+        ) : view.placed.length === 0 ? (
           <p className="p-4 text-sm text-slate-500">Nothing matches the filters.</p>
         ) : (
           <NodeDisplayContext.Provider value={nodeDisplayFor(input.viewer)}>
             <ReactFlowProvider key={filterKey}>
               <LineageCanvas
-                nodes={nodes}
-                edges={edges}
+                model={view}
+                selectedId={selectedId}
+                related={related}
                 focus={focus}
-                hasSelection={related.size > 0}
                 colorMode={theme}
                 onSelect={url.select}
                 onToggleCollapsed={url.toggleCollapsed}

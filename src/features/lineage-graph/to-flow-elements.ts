@@ -1,6 +1,6 @@
 import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { GRAPH_LAYOUT } from '../../api/graph-layout';
-import type { EdgeKind, LineageGraph, LineageNode } from '../../lineage/types';
+import type { EdgeKind, LineageNode } from '../../lineage/types';
 import { EDGE_LABELS } from '../../lib/labels';
 
 /** Every node is drawn at this fixed size, so React Flow never has to measure it. */
@@ -47,68 +47,15 @@ export function edgeStyle(kind: EdgeKind): LineageFlowEdge['style'] {
   return EDGE_STYLES[kind];
 }
 
-/** Flow nodes and edges of an earlier call, reused when nothing they show has changed. */
-export interface FlowCache {
-  nodes: Map<string, LineageFlowNode>;
-  edges: Map<string, LineageFlowEdge>;
-}
-
-export function emptyFlowCache(): FlowCache {
-  return { nodes: new Map(), edges: new Map() };
-}
-
 /**
- * Maps the lineage graph and its layout to React Flow nodes and edges: pre-measured nodes (width, height,
- * `measured` and `handles`), so `onlyRenderVisibleElements` can skip everything off screen from the start.
- * Nodes without a position (inside a collapsed subtree) are left out, and so are their edges; a collapsed
- * node carries the number of descendants it hides. With `cache` (the previous call's, replaced by this
- * call's), a node whose lineage node object, position and hidden count are the same keeps its flow object, and
- * so does an edge with the same ends and kind: React Flow then only re-processes what changed.
+ * A React Flow node for a laid-out lineage node: pre-measured (width, height, `measured` and `handles`), so
+ * React Flow never measures it and `onlyRenderVisibleElements` can skip it while it is off screen.
  */
-export function toFlowElements(
-  graph: LineageGraph,
-  positions: ReadonlyMap<string, Point>,
-  hiddenCounts: ReadonlyMap<string, number> = new Map(),
-  cache?: FlowCache,
-): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] } {
-  const nodes: LineageFlowNode[] = [];
-  const nextNodes = new Map<string, LineageFlowNode>();
-  for (const node of graph.nodes.values()) {
-    const position = positions.get(node.id);
-    if (!position) continue;
-    const hiddenCount = hiddenCounts.get(node.id);
-    const before = cache?.nodes.get(node.id);
-    const flow =
-      before &&
-      before.data.node === node &&
-      before.data.hiddenCount === hiddenCount &&
-      before.position.x === position.x &&
-      before.position.y === position.y
-        ? before
-        : flowNode(node, position, hiddenCount);
-    nodes.push(flow);
-    if (cache) nextNodes.set(node.id, flow);
-  }
-  const edges: LineageFlowEdge[] = [];
-  const nextEdges = new Map<string, LineageFlowEdge>();
-  for (const e of graph.edges) {
-    if (!positions.has(e.source) || !positions.has(e.target)) continue;
-    const before = cache?.edges.get(e.id);
-    const flow =
-      before && before.source === e.source && before.target === e.target && before.data?.kind === e.kind
-        ? before
-        : flowEdge(e.id, e.source, e.target, e.kind);
-    edges.push(flow);
-    if (cache) nextEdges.set(e.id, flow);
-  }
-  if (cache) {
-    cache.nodes = nextNodes;
-    cache.edges = nextEdges;
-  }
-  return { nodes, edges };
-}
-
-function flowNode(node: LineageNode, position: Point, hiddenCount: number | undefined): LineageFlowNode {
+export function flowNode(
+  node: LineageNode,
+  position: Point,
+  hiddenCount: number | undefined,
+): LineageFlowNode {
   return {
     id: node.id,
     type: 'lineage',
@@ -124,7 +71,8 @@ function flowNode(node: LineageNode, position: Point, hiddenCount: number | unde
   };
 }
 
-function flowEdge(id: string, source: string, target: string, kind: EdgeKind): LineageFlowEdge {
+/** A React Flow edge, parent to child, styled by kind; only the rare kinds carry a label. */
+export function flowEdge(id: string, source: string, target: string, kind: EdgeKind): LineageFlowEdge {
   return {
     id,
     source,

@@ -3,17 +3,7 @@ import { builtLayout, GRAPH_LAYOUT } from '../../api/graph-layout';
 import { descendantsOf, layoutTree } from '../../lineage';
 import { sharedLineage } from '../../lib/shared-lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
-import {
-  emptyFlowCache,
-  toFlowElements,
-  type LineageFlowEdge,
-  type LineageFlowNode,
-} from './to-flow-elements';
-
-export interface FlowView {
-  nodes: LineageFlowNode[];
-  edges: LineageFlowEdge[];
-}
+import { buildFlowModel, emptyFlowMemory, type FlowModel } from './flow-model';
 
 export const LAYOUT_OPTIONS = GRAPH_LAYOUT;
 
@@ -33,13 +23,13 @@ function timed<T>(name: string, fn: () => T): T {
 }
 
 /**
- * Layout and React Flow elements of a (possibly filtered) graph with some subtrees collapsed. The layout the
- * lineage worker made with a big graph is used as it is; flow objects of nodes and edges that did not change
- * since the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
+ * Layout and flow model of a (possibly filtered) graph with some subtrees collapsed. The layout the lineage
+ * worker made with a big graph is used as it is; flow objects of nodes and edges that did not change since
+ * the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
  */
-export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowView {
-  /** One per view, kept across renders (toFlowElements replaces its contents). */
-  const [cache] = useState(emptyFlowCache);
+export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowModel {
+  /** One per view, kept across renders (buildFlowModel replaces its contents). */
+  const [memory] = useState(emptyFlowMemory);
   return useMemo(
     () =>
       timed('glance-lineage:layout', () => {
@@ -50,9 +40,8 @@ export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>)
         for (const id of collapsed) {
           if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);
         }
-        const { nodes, edges } = toFlowElements(graph, layout.positions, hidden, cache);
-        return { nodes, edges };
+        return buildFlowModel(graph, layout.positions, hidden, memory);
       }),
-    [graph, collapsed, cache],
+    [graph, collapsed, memory],
   );
 }

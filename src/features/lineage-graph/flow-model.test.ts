@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildFlowModel, emptyFlowMemory, type FlowModel } from './flow-model';
+import { windowElements } from './flow-window';
+import { emptyLookCache } from './highlight';
 import { buildGraph, buildNode } from './testing/graph-builder';
-import { emptyFlowCache, NODE_HEIGHT, NODE_WIDTH, toFlowElements } from './to-flow-elements';
+import { NODE_HEIGHT, NODE_WIDTH } from './to-flow-elements';
 
 const graph = buildGraph(
   [
@@ -22,9 +25,14 @@ const positions = new Map([
   ['orphan', { x: 300, y: 100 }],
 ]);
 
-describe('toFlowElements', () => {
+/** Every flow node and edge of a model (no culling, nothing selected). */
+function all(model: FlowModel) {
+  return windowElements(model, null, { selectedId: null, related: new Set() }, emptyLookCache());
+}
+
+describe('buildFlowModel', () => {
   it('places every laid-out node at its layout position as a pre-measured lineage node', () => {
-    const { nodes } = toFlowElements(graph, positions);
+    const { nodes } = all(buildFlowModel(graph, positions));
     expect(nodes.map((n) => n.id)).toEqual(['base', 'srv', 'snap', 'orphan']);
     const srv = nodes.find((n) => n.id === 'srv');
     expect(srv).toMatchObject({
@@ -39,7 +47,7 @@ describe('toFlowElements', () => {
   });
 
   it('draws edges parent to child and labels only the kinds that need words', () => {
-    const { edges } = toFlowElements(graph, positions);
+    const { edges } = all(buildFlowModel(graph, positions));
     expect(edges.map((e) => [e.source, e.target, e.data?.kind])).toEqual([
       ['base', 'srv', 'booted-from'],
       ['srv', 'snap', 'snapshot-of'],
@@ -50,32 +58,34 @@ describe('toFlowElements', () => {
   });
 
   it('gives each edge kind its own stroke', () => {
-    const { edges } = toFlowElements(graph, positions);
+    const { edges } = all(buildFlowModel(graph, positions));
     const strokes = new Set(edges.map((e) => e.style?.stroke));
     expect(strokes.size).toBe(3);
   });
 
   it('tells a collapsed node how many descendants it hides', () => {
-    const { nodes } = toFlowElements(graph, positions, new Map([['srv', 1]]));
+    const { nodes } = all(buildFlowModel(graph, positions, new Map([['srv', 1]])));
     expect(nodes.find((n) => n.id === 'srv')?.data.hiddenCount).toBe(1);
     expect(nodes.find((n) => n.id === 'base')?.data.hiddenCount).toBeUndefined();
   });
 
   it('leaves out nodes without a position and the edges that touch them', () => {
     const partial = new Map([...positions].filter(([id]) => id !== 'snap'));
-    const { nodes, edges } = toFlowElements(graph, partial);
+    const model = buildFlowModel(graph, partial);
+    const { nodes, edges } = all(model);
     expect(nodes.map((n) => n.id)).not.toContain('snap');
     expect(edges.some((e) => e.target === 'snap' || e.source === 'snap')).toBe(false);
     expect(edges).toHaveLength(2);
+    expect(model.bounds).toEqual({ minX: 0, minY: 0, maxX: 300 + NODE_WIDTH, maxY: 100 + NODE_HEIGHT });
   });
 
-  it('with a cache, keeps the flow objects of nodes and edges that did not change, and only those', () => {
-    const cache = emptyFlowCache();
-    const first = toFlowElements(graph, positions, new Map(), cache);
+  it("keeps the previous model's flow objects of nodes and edges that did not change, and only those", () => {
+    const memory = emptyFlowMemory();
+    const first = all(buildFlowModel(graph, positions, new Map(), memory));
     const renamed = { ...graph.nodes.get('snap')!, name: 'renamed' };
     const next = { ...graph, nodes: new Map(graph.nodes).set('snap', renamed) };
     const moved = new Map(positions).set('orphan', { x: 300, y: 200 });
-    const second = toFlowElements(next, moved, new Map([['srv', 1]]), cache);
+    const second = all(buildFlowModel(next, moved, new Map([['srv', 1]]), memory));
     const byId = (r: typeof first, id: string) => r.nodes.find((n) => n.id === id);
     expect(byId(second, 'base')).toBe(byId(first, 'base'));
     expect(byId(second, 'snap')).not.toBe(byId(first, 'snap'));
@@ -84,5 +94,14 @@ describe('toFlowElements', () => {
     expect(byId(second, 'srv')?.data.hiddenCount).toBe(1);
     expect(second.edges).toEqual(first.edges);
     second.edges.forEach((e, i) => expect(e).toBe(first.edges[i]));
+  });
+
+  it('makes the flow object of a node once, when it is first asked for', () => {
+    const memory = emptyFlowMemory();
+    const model = buildFlowModel(graph, positions, new Map(), memory);
+    expect(memory.last?.nodes.size).toBe(0);
+    const a = model.flowNode(1);
+    expect(model.flowNode(1)).toBe(a);
+    expect(memory.last?.nodes.size).toBe(1);
   });
 });

@@ -1,0 +1,159 @@
+import type { LineageEdge, LineageGraph, LineageNode } from '../../lineage/types';
+import { GridIndex, type Box } from './spatial-index';
+import {
+  flowEdge,
+  flowNode,
+  NODE_HEIGHT,
+  NODE_WIDTH,
+  type LineageFlowEdge,
+  type LineageFlowNode,
+  type Point,
+} from './to-flow-elements';
+
+/** A node of the graph that the layout placed (nodes inside a collapsed subtree have no place). */
+export interface PlacedNode {
+  id: string;
+  node: LineageNode;
+  x: number;
+  y: number;
+  /** How many descendants are hidden because this node is collapsed. */
+  hiddenCount: number | undefined;
+}
+
+/** Flow objects made for one model, looked up by the next one to keep those that did not change. */
+interface FlowObjects {
+  nodes: Map<string, LineageFlowNode>;
+  edges: Map<string, LineageFlowEdge>;
+}
+
+/** What one view remembers from model to model: the last model's flow objects. */
+export interface FlowMemory {
+  last: FlowObjects | undefined;
+}
+
+export function emptyFlowMemory(): FlowMemory {
+  return { last: undefined };
+}
+
+/**
+ * Everything the canvas draws, laid out, with a spatial index over it: React Flow is handed only the part
+ * near the viewport (flow-window.ts), so its store never holds a big cloud's 60,000 nodes and edges. React
+ * Flow objects are made on demand, the first time a node or edge comes near the viewport.
+ */
+export interface FlowModel {
+  /** Every placed node, in the graph's order. */
+  readonly placed: readonly PlacedNode[];
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Every edge whose two ends are placed. */
+  readonly edges: readonly LineageEdge[];
+  /** Placed-node indices of edge i's source and target at 2i and 2i + 1. */
+  readonly ends: Int32Array;
+  /** Node boxes. */
+  readonly nodeGrid: GridIndex;
+  /** Edge boxes: the bounds of the two nodes it joins (how React Flow decides an edge is in view). */
+  readonly edgeGrid: GridIndex;
+  /** The box around every placed node (zero size when there is none). */
+  readonly bounds: Box;
+  /** The flow node of placed node i: the previous model's object when nothing it shows changed. */
+  flowNode(i: number): LineageFlowNode;
+  flowEdge(i: number): LineageFlowEdge;
+}
+
+/** Side of a grid cell in flow coordinates: a few nodes across, a dozen down. */
+const CELL = 1024;
+
+/**
+ * The model of `graph` laid out at `positions`; `hiddenCounts` for collapsed nodes. With `memory` (the
+ * previous call's, which this call replaces), a node whose lineage node object, position and hidden count
+ * are the same as in the previous model keeps its flow object, an edge with the same ends and kind too, so
+ * React Flow re-processes only what changed.
+ */
+export function buildFlowModel(
+  graph: LineageGraph,
+  positions: ReadonlyMap<string, Point>,
+  hiddenCounts: ReadonlyMap<string, number> = new Map(),
+  memory?: FlowMemory,
+): FlowModel {
+  const placed: PlacedNode[] = [];
+  const indexOf = new Map<string, number>();
+  for (const node of graph.nodes.values()) {
+    const p = positions.get(node.id);
+    if (!p) continue;
+    indexOf.set(node.id, placed.length);
+    placed.push({ id: node.id, node, x: p.x, y: p.y, hiddenCount: hiddenCounts.get(node.id) });
+  }
+  const edges: LineageEdge[] = [];
+  const endList: number[] = [];
+  for (const e of graph.edges) {
+    const s = indexOf.get(e.source);
+    const t = indexOf.get(e.target);
+    if (s === undefined || t === undefined) continue;
+    edges.push(e);
+    endList.push(s, t);
+  }
+  const ends = Int32Array.from(endList);
+
+  const nodeBoxes = new Float64Array(placed.length * 4);
+  const bounds: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  placed.forEach((p, i) => {
+    nodeBoxes[4 * i] = p.x;
+    nodeBoxes[4 * i + 1] = p.y;
+    nodeBoxes[4 * i + 2] = p.x + NODE_WIDTH;
+    nodeBoxes[4 * i + 3] = p.y + NODE_HEIGHT;
+    bounds.minX = Math.min(bounds.minX, p.x);
+    bounds.minY = Math.min(bounds.minY, p.y);
+    bounds.maxX = Math.max(bounds.maxX, p.x + NODE_WIDTH);
+    bounds.maxY = Math.max(bounds.maxY, p.y + NODE_HEIGHT);
+  });
+  if (placed.length === 0) Object.assign(bounds, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
+  const edgeBoxes = new Float64Array(edges.length * 4);
+  for (let i = 0; i < edges.length; i++) {
+    const s = 4 * (ends[2 * i] as number);
+    const t = 4 * (ends[2 * i + 1] as number);
+    for (let k = 0; k < 2; k++) {
+      edgeBoxes[4 * i + k] = Math.min(nodeBoxes[s + k] as number, nodeBoxes[t + k] as number);
+      edgeBoxes[4 * i + 2 + k] = Math.max(nodeBoxes[s + 2 + k] as number, nodeBoxes[t + 2 + k] as number);
+    }
+  }
+
+  const objects: FlowObjects = { nodes: new Map(), edges: new Map() };
+  const before: FlowObjects = memory?.last ?? { nodes: new Map(), edges: new Map() };
+  if (memory) memory.last = objects;
+  return {
+    placed,
+    indexOf,
+    edges,
+    ends,
+    nodeGrid: new GridIndex(nodeBoxes, CELL),
+    edgeGrid: new GridIndex(edgeBoxes, CELL),
+    bounds,
+    flowNode(i) {
+      const p = placed[i] as PlacedNode;
+      const made = objects.nodes.get(p.id);
+      if (made) return made;
+      const old = before.nodes.get(p.id);
+      const flow =
+        old &&
+        old.data.node === p.node &&
+        old.data.hiddenCount === p.hiddenCount &&
+        old.position.x === p.x &&
+        old.position.y === p.y
+          ? old
+          : flowNode(p.node, p, p.hiddenCount);
+      objects.nodes.set(p.id, flow);
+      return flow;
+    },
+    flowEdge(i) {
+      const e = edges[i] as LineageEdge;
+      const made = objects.edges.get(e.id);
+      if (made) return made;
+      const old = before.edges.get(e.id);
+      const flow =
+        old && old.source === e.source && old.target === e.target && old.data?.kind === e.kind
+          ? old
+          : flowEdge(e.id, e.source, e.target, e.kind);
+      objects.edges.set(e.id, flow);
+      return flow;
+    },
+  };
+}

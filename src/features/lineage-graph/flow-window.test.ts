@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { buildFlowModel } from './flow-model';
+import { nextWindow, viewBox, windowAround, windowElements } from './flow-window';
+import { emptyLookCache } from './highlight';
+import { buildGraph, buildNode } from './testing/graph-builder';
+
+describe('viewBox and nextWindow', () => {
+  it('turns the viewport transform into the flow-plane box it shows', () => {
+    expect(viewBox(-100, -50, 0.5, 800, 600)).toEqual({ minX: 200, minY: 100, maxX: 1800, maxY: 1300 });
+  });
+
+  it('keeps the window while the viewport stays inside it, and moves it once the viewport leaves', () => {
+    const view = viewBox(0, 0, 1, 1000, 800);
+    const first = nextWindow(null, view);
+    expect(first).toEqual({ minX: -500, minY: -400, maxX: 1500, maxY: 1200 });
+    expect(nextWindow(first, viewBox(-400, -300, 1, 1000, 800))).toBe(first);
+    const moved = nextWindow(first, viewBox(-600, 0, 1, 1000, 800));
+    expect(moved).toEqual(windowAround(viewBox(-600, 0, 1, 1000, 800)));
+  });
+
+  it('makes a smaller window after zooming in a long way', () => {
+    const first = nextWindow(null, viewBox(0, 0, 0.2, 1000, 800));
+    expect(nextWindow(first, viewBox(0, 0, 2, 1000, 800))).not.toBe(first);
+  });
+});
+
+describe('windowElements', () => {
+  // A parent with a child far below it and a leaf beside the parent.
+  const graph = buildGraph(
+    [
+      buildNode('parent'),
+      buildNode('near', { parentId: 'parent' }),
+      buildNode('far', { parentId: 'parent' }),
+    ],
+    [
+      ['parent', 'near', 'booted-from'],
+      ['parent', 'far', 'booted-from'],
+    ],
+  );
+  const model = buildFlowModel(
+    graph,
+    new Map([
+      ['parent', { x: 0, y: 0 }],
+      ['near', { x: 312, y: 0 }],
+      ['far', { x: 312, y: 90_000 }],
+    ]),
+  );
+  const none = { selectedId: null, related: new Set<string>() };
+
+  it('hands over the nodes in the window, and the edges crossing it with both their ends', () => {
+    const near = windowElements(model, { minX: 0, minY: 0, maxX: 600, maxY: 100 }, none, emptyLookCache());
+    expect(near.edges.map((e) => e.id)).toEqual(['parent->near', 'parent->far']);
+    expect(near.nodes.map((n) => n.id)).toEqual(['parent', 'near', 'far']);
+    const between = { minX: 300, minY: 40_000, maxX: 600, maxY: 40_100 };
+    const middle = windowElements(model, between, none, emptyLookCache());
+    expect(middle.edges.map((e) => e.id)).toEqual(['parent->far']);
+    expect(middle.nodes.map((n) => n.id)).toEqual(['parent', 'far']);
+    const empty = windowElements(
+      model,
+      { minX: 5000, minY: 0, maxX: 6000, maxY: 100 },
+      none,
+      emptyLookCache(),
+    );
+    expect(empty).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('reuses the flow objects of a model between windows, and marks the selected lineage', () => {
+    const looks = emptyLookCache();
+    const look = { selectedId: 'far', related: new Set(['parent', 'far']) };
+    const a = windowElements(model, { minX: 0, minY: 0, maxX: 600, maxY: 100 }, look, looks);
+    const b = windowElements(model, { minX: 0, minY: 0, maxX: 300, maxY: 100 }, look, looks);
+    expect(b.nodes[0]).toBe(a.nodes[0]);
+    expect(a.nodes.find((n) => n.id === 'far')).toMatchObject({ selected: true, className: 'is-related' });
+    expect(a.nodes.find((n) => n.id === 'near')?.className).toBeUndefined();
+    expect(a.edges.find((e) => e.id === 'parent->far')?.className).toBe('is-related');
+  });
+});

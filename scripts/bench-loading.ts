@@ -5,8 +5,8 @@
  * floor (plain HTTP page fetch of the same images straight from Glance) and, on a real cloud, the
  * `openstack image list` CLI.
  *   - lab: 2,000 queued images named `<run prefix>NNNN` are created for the run and deleted after it;
- *   - simulator: the `generated` scenario at 10,000 and 50,000 images, in a child process that serves the
- *     proxy and the raw simulator on two loopback ports.
+ *   - simulator: the `generated` scenario at 10,000 and 50,000 images, in a child process of its own (the
+ *     cloud), with the proxy in another child reaching it over loopback HTTP, as it reaches a real cloud.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -169,23 +169,20 @@ async function simToken(rawBase: string): Promise<RawAccess> {
 }
 
 async function simRow(images: number, servers: number): Promise<Row> {
-  const port = await freePort(4400);
-  const rawPort = await freePort(port + 1);
-  const child = await startNodeChild(
+  const rawPort = await freePort(4400);
+  const port = await freePort(rawPort + 1);
+  const sim = await startNodeChild(
     'scripts/bench-sim-server.ts',
-    [
-      '--images',
-      String(images),
-      '--servers',
-      String(servers),
-      '--port',
-      String(port),
-      '--raw-port',
-      String(rawPort),
-    ],
+    ['--images', String(images), '--servers', String(servers), '--raw-port', String(rawPort)],
     /^ready /m,
   );
+  let proxy: Child | null = null;
   try {
+    proxy = await startNodeChild(
+      'scripts/bench-sim-server.ts',
+      ['--port', String(port), '--sim-url', `http://127.0.0.1:${rawPort}`],
+      /^ready proxy/m,
+    );
     const raw = await simToken(`http://127.0.0.1:${rawPort}`);
     const m = await measure(`http://127.0.0.1:${port}`, raw);
     return {
@@ -200,7 +197,8 @@ async function simRow(images: number, servers: number): Promise<Row> {
       note: `app got ${m.counts.images} images, ${m.counts.servers} servers, ${m.counts.deleted} deleted`,
     };
   } finally {
-    await child.stop();
+    await proxy?.stop();
+    await sim.stop();
   }
 }
 

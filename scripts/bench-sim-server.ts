@@ -1,18 +1,21 @@
 /**
- * Child process of the bench: one `generated` simulator, served twice over loopback HTTP so both paths
- * cross the same process boundary:
- *   --port P      the proxy (createApp, the same app `npm start` serves) in demo mode over the simulator;
- *   --raw-port R  the simulator's own Keystone/Glance/Nova, unproxied (`/identity/v3`, `/image`, `/compute/v2.1`),
- *                 for the plain-HTTP floor.
- * Prints `ready <images> images <servers> servers` when both listen.
+ * Child process of the bench, in one of two roles, so the simulator and the proxy run in processes of
+ * their own and talk over loopback HTTP, as the proxy and a real cloud do:
+ *   --raw-port R --images N --servers M
+ *       one `generated` simulator, its own Keystone/Glance/Nova served unproxied (`/identity/v3`, `/image`,
+ *       `/compute/v2.1`): the cloud, and the plain-HTTP floor's target. Prints `ready N images M servers`.
+ *   --port P --sim-url http://127.0.0.1:R
+ *       the proxy (createApp, the same app `npm start` serves) over that simulator: its Keystone session
+ *       reaches the simulator's catalog URLs through Node's HTTP client on port R. Prints `ready proxy`.
  */
-import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { KeystoneSession } from '../src/openstack/session';
 import { createApp } from '../src/server/app';
 import { createMemoryAuditLog } from '../src/server/audit-log';
+import { serveApp } from '../src/server/node-serve';
 import { proxySettings } from '../src/server/settings';
-import { createSimulator, SIM_ORIGIN, simCloudConfig } from '../src/sim';
+import { serveSimulator, simulatorHttpFetch } from '../src/server/sim-over-http';
+import { createSimulator, simCloudConfig } from '../src/sim';
 
 const { values } = parseArgs({
   options: {
@@ -20,52 +23,36 @@ const { values } = parseArgs({
     servers: { type: 'string', default: '2000' },
     port: { type: 'string' },
     'raw-port': { type: 'string' },
+    'sim-url': { type: 'string' },
   },
 });
-const images = Number(values.images);
-const servers = Number(values.servers);
-const port = Number(values.port);
-const rawPort = Number(values['raw-port']);
 
-const sim = createSimulator({ scenario: 'generated', generated: { images, servers } });
-const session = await KeystoneSession.open(simCloudConfig('admin'), {
-  fetch: (input, init) => sim.fetch(input, init),
-});
-const app = createApp({
-  upstream: session,
-  settings: proxySettings({ port }),
-  audit: createMemoryAuditLog(),
-  staticDir: null,
-  sim: null,
-  mode: 'demo',
-});
+function serveRawSimulator(rawPort: number): void {
+  const images = Number(values.images);
+  const servers = Number(values.servers);
+  const sim = createSimulator({ scenario: 'generated', generated: { images, servers } });
+  serveSimulator(sim, { port: rawPort }, () =>
+    process.stdout.write(`ready ${images} images ${servers} servers\n`),
+  );
+}
 
-let listening = 0;
-const onListen = (): void => {
-  if (++listening === 2) process.stdout.write(`ready ${images} images ${servers} servers\n`);
-};
-const proxy = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, onListen);
-const raw = serve(
-  {
-    fetch: async (req: Request) => {
-      const url = new URL(req.url);
-      const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
-      return sim.fetch(`${SIM_ORIGIN}${url.pathname}${url.search}`, {
-        method: req.method,
-        headers: req.headers,
-        body,
-      });
-    },
-    port: rawPort,
-    hostname: '127.0.0.1',
-  },
-  onListen,
-);
+async function serveProxy(port: number, simUrl: string): Promise<void> {
+  const session = await KeystoneSession.open(simCloudConfig('admin'), { fetch: simulatorHttpFetch(simUrl) });
+  const app = createApp({
+    upstream: session,
+    settings: proxySettings({ port }),
+    audit: createMemoryAuditLog(),
+    staticDir: null,
+    sim: null,
+    mode: 'demo',
+  });
+  serveApp(app, { port, hostname: '127.0.0.1' }, () => process.stdout.write('ready proxy\n'));
+}
 
-const stop = (): void => {
-  proxy.close();
-  raw.close();
-  process.exit(0);
-};
+if (values['raw-port']) serveRawSimulator(Number(values['raw-port']));
+else if (values.port && values['sim-url']) await serveProxy(Number(values.port), values['sim-url']);
+else throw new Error('bench-sim-server: give --raw-port R, or --port P --sim-url http://127.0.0.1:R');
+
+const stop = (): void => process.exit(0);
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -80,7 +80,7 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
         if (noBody) res.resume();
         // After the headers arrived, an abort must still stop the body: destroy the socket's stream.
         res.on('close', () => signal?.removeEventListener('abort', onAbort));
-        const webBody = noBody ? null : (Readable.toWeb(res) as unknown as ReadableStream<Uint8Array>);
+        const webBody = noBody ? null : lazyWebBody(res);
         const response = new Response(webBody, {
           status,
           statusText: res.statusMessage ?? '',
@@ -97,6 +97,51 @@ export function createNodeFetch(opts: NodeFetchOptions = {}): FetchLike {
       } else req.end(body);
     });
   };
+}
+
+/** The Node stream behind each body this fetch made, while nobody has read from the body. */
+const nodeBodies = new WeakMap<
+  ReadableStream<Uint8Array>,
+  { incoming: http.IncomingMessage; read: boolean }
+>();
+
+/**
+ * The response body as a web stream that reads the Node stream only when asked to (high-water mark 0),
+ * so that until then the body can still be handed on as the Node stream itself (claimNodeBody).
+ */
+function lazyWebBody(incoming: http.IncomingMessage): ReadableStream<Uint8Array> {
+  const entry = { incoming, read: false };
+  let chunks: AsyncIterator<Buffer> | null = null;
+  const body = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        entry.read = true;
+        chunks ??= incoming[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel(reason) {
+        entry.read = true;
+        incoming.destroy(reason instanceof Error ? reason : undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  nodeBodies.set(body, entry);
+  return body;
+}
+
+/**
+ * The Node stream behind a response body made by createNodeFetch, if no one has read from the body yet;
+ * the caller takes it over (the web body must not be read after this). Null for any other body. Lets a
+ * Node server pipe an upstream body straight into its own response, with no web-stream hops.
+ */
+export function claimNodeBody(body: ReadableStream<Uint8Array> | null): Readable | null {
+  const entry = body ? nodeBodies.get(body) : undefined;
+  if (!body || !entry || entry.read || body.locked) return null;
+  entry.read = true;
+  return entry.incoming;
 }
 
 function readCa(path: string): Buffer {

@@ -2,7 +2,7 @@
  * `npm start`: the proxy on 127.0.0.1:8375 serving the built SPA (dist/) and /api, on the configured cloud
  * or the built-in simulator. Errors at start are one line on stderr and exit code 1 (2 for bad flags).
  */
-import { serve } from '@hono/node-server';
+import { serveApp } from './node-serve';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { isOpenStackError } from '../openstack/errors';
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
     log: flags.verbose ? (line) => process.stdout.write(`${line}\n`) : undefined,
   });
 
-  const server = serve({ fetch: app.fetch, port: flags.port, hostname: flags.host }, (info) => {
+  const server = serveApp(app, { port: flags.port, hostname: flags.host }, (info) => {
     // Port 0 = any free port: the Host allowlist follows the port actually bound.
     if (flags.port === 0)
       settings.allowedHosts = proxySettings({

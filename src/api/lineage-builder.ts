@@ -7,14 +7,7 @@
 import { buildLineage } from '../lineage';
 import type { LineageGraph, LineageInput, Viewer } from '../lineage/types';
 import { GRAPH_LAYOUT, rememberLayout } from './graph-layout';
-import {
-  decodeGraph,
-  decodeLayout,
-  ListingSender,
-  type FromWorker,
-  type GraphPart,
-  type ToWorker,
-} from './lineage-transfer';
+import { GraphDecoder, ListingSender, type FromWorker, type ToWorker } from './lineage-transfer';
 
 /** Below this many images + servers the page builds the lineage itself. */
 export const WORKER_THRESHOLD = 4000;
@@ -64,7 +57,8 @@ export function createWorkerBuilder(
     deletedServers: new ListingSender('deletedServers'),
   };
   let seq = 0;
-  let running: (Waiting & { seq: number; parts: GraphPart[] }) | null = null;
+  /** The build the worker runs; its parts are decoded as they arrive (a failed part fails the build). */
+  let running: (Waiting & { seq: number; decoder: GraphDecoder; failed: unknown }) | null = null;
   let next: Waiting | null = null;
   let previous: LineageGraph | undefined;
   let startedAt = -Infinity;
@@ -73,7 +67,7 @@ export function createWorkerBuilder(
   const start = (w: Waiting): void => {
     const s = ++seq;
     startedAt = now();
-    running = { ...w, seq: s, parts: [] };
+    running = { ...w, seq: s, decoder: new GraphDecoder(w.input, previous), failed: null };
     const syncs = [
       ...senders.images.diff(w.input.images),
       ...senders.servers.diff(w.input.servers),
@@ -110,14 +104,25 @@ export function createWorkerBuilder(
     const m = e.data;
     const r = running;
     if (!r || m.seq !== r.seq) return;
-    if (m.type === 'part') r.parts.push(m);
-    else if (m.type === 'failed') {
+    if (m.type === 'part') {
+      if (r.failed !== null) return;
+      try {
+        r.decoder.add(m);
+      } catch (err) {
+        r.failed = err;
+      }
+    } else if (m.type === 'failed') {
       r.reject(new Error(`building the lineage failed: ${m.message}`));
       finish();
     } else {
+      if (r.failed !== null) {
+        r.reject(r.failed);
+        finish();
+        return;
+      }
       try {
-        const graph = decodeGraph(r.parts, m, r.input, previous);
-        if (m.layout) rememberLayout(graph, decodeLayout(graph, m.layout));
+        const graph = r.decoder.finish(m);
+        if (m.layout) rememberLayout(graph, m.layout);
         previous = graph;
         r.resolve(graph);
       } catch (err) {

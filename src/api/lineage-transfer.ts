@@ -10,8 +10,9 @@
  */
 import type { NovaServer } from '../openstack/types';
 import type { GlanceImage } from '../openstack/types';
-import type { LayoutOptions, Point, TreeLayout } from '../lineage';
+import type { LayoutOptions, TreeLayout } from '../lineage';
 import type { DataProblem, LineageEdge, LineageGraph, LineageNode, Viewer } from '../lineage/types';
+import type { PackedLayout } from './graph-layout';
 
 export type ListingKey = 'images' | 'servers' | 'deletedServers';
 type Item = { id: string };
@@ -52,8 +53,8 @@ export interface GraphEnd {
   seq: number;
   roots: string[];
   problems: DataProblem[];
-  /** x, y of every node in the order of the parts' nodes (when the build asked for a layout). */
-  layout?: { xy: Float64Array; width: number; height: number };
+  /** x, y of every node in the order of the parts' nodes, edge ends as node indices (with a layout). */
+  layout?: PackedLayout;
 }
 
 export interface BuildFailed {
@@ -75,7 +76,7 @@ export class ListingSender<T extends Item> {
    * The messages that bring the worker up to `items` (none when it has them already): new items in slices
    * of `slice`, so each postMessage copies little, the id order with the last one.
    */
-  diff(items: readonly T[], slice = 2000): SyncMessage[] {
+  diff(items: readonly T[], slice = 500): SyncMessage[] {
     if (items === this.#last) return [];
     this.#last = items;
     const ids = items.map((i) => i.id);
@@ -116,7 +117,8 @@ export class ListingMirror {
   }
 }
 
-export const PART_SIZE = 3000;
+/** Nodes per part: the page reads each part in its own task (a part of 3,000 took ~60 ms to take in). */
+export const PART_SIZE = 1000;
 
 /** Remembers what each node looked like when last sent, so an unchanged one can go as its id. */
 export class SentNodes {
@@ -134,16 +136,23 @@ export class SentNodes {
   }
 }
 
-/** x, y per node in the graph's node order. */
-export function packLayout(graph: LineageGraph, layout: TreeLayout): NonNullable<GraphEnd['layout']> {
+/** x, y per node in the graph's node order, and each edge's ends as indices in that order. */
+export function packLayout(graph: LineageGraph, layout: TreeLayout): PackedLayout {
   const xy = new Float64Array(graph.nodes.size * 2);
+  const index = new Map<string, number>();
   let i = 0;
   for (const id of graph.nodes.keys()) {
     const p = layout.positions.get(id);
+    index.set(id, i / 2);
     xy[i++] = p?.x ?? NaN;
     xy[i++] = p?.y ?? NaN;
   }
-  return { xy, width: layout.width, height: layout.height };
+  const ends = new Int32Array(graph.edges.length * 2);
+  graph.edges.forEach((e, k) => {
+    ends[2 * k] = index.get(e.source) ?? -1;
+    ends[2 * k + 1] = index.get(e.target) ?? -1;
+  });
+  return { xy, ends, width: layout.width, height: layout.height };
 }
 
 /**
@@ -188,39 +197,54 @@ export interface RawLookup {
 }
 
 /**
- * The graph again, with each node's raw image or server taken from the page's own listings. A node sent as
- * its id is the previous build's node object (when its raw image or server is still the same object).
+ * Puts a graph back together part by part, as the parts arrive (each part's share of the work in its own
+ * message task, instead of all of it at the end), with each node's raw image or server taken from the page's
+ * own listings. A node sent as its id is the previous build's node object (when its raw image or server is
+ * still the same object).
  */
-export function decodeGraph(
-  parts: readonly GraphPart[],
-  end: GraphEnd,
-  raw: RawLookup,
-  previous?: LineageGraph,
-): LineageGraph {
-  const images = new Map<string, GlanceImage>();
-  for (const i of raw.images) if (!images.has(i.id)) images.set(i.id, i);
-  const servers = new Map<string, NovaServer>();
-  for (const s of raw.servers) if (!servers.has(s.id)) servers.set(s.id, s);
-  for (const s of raw.deletedServers ?? []) if (!servers.has(s.id)) servers.set(s.id, s);
-  const nodes = new Map<string, LineageNode>();
-  const edges: LineageEdge[] = [];
-  const children = new Map<string, string[]>();
-  const withRaw = (slim: SlimNode | LineageNode): LineageNode => {
-    const { image: _i, server: _s, ...rest } = slim as LineageNode;
-    const node: LineageNode = rest;
-    if (slim.kind === 'server') {
-      const s = servers.get(slim.id);
-      if (s) node.server = s;
-    } else if (slim.kind !== 'missing-image' && slim.kind !== 'missing-server') {
-      const i = images.get(slim.id);
-      if (i) node.image = i;
+export class GraphDecoder {
+  readonly #raw: RawLookup;
+  readonly #previous: LineageGraph | undefined;
+  #images: Map<string, GlanceImage> | null = null;
+  #servers: Map<string, NovaServer> | null = null;
+  readonly #nodes = new Map<string, LineageNode>();
+  readonly #edges: LineageEdge[] = [];
+  readonly #children = new Map<string, string[]>();
+
+  constructor(raw: RawLookup, previous?: LineageGraph) {
+    this.#raw = raw;
+    this.#previous = previous;
+  }
+
+  #lookups(): { images: Map<string, GlanceImage>; servers: Map<string, NovaServer> } {
+    if (!this.#images || !this.#servers) {
+      const images = new Map<string, GlanceImage>();
+      for (const i of this.#raw.images) if (!images.has(i.id)) images.set(i.id, i);
+      const servers = new Map<string, NovaServer>();
+      for (const s of this.#raw.servers) if (!servers.has(s.id)) servers.set(s.id, s);
+      for (const s of this.#raw.deletedServers ?? []) if (!servers.has(s.id)) servers.set(s.id, s);
+      this.#images = images;
+      this.#servers = servers;
     }
-    return node;
-  };
-  for (const part of parts) {
+    return { images: this.#images, servers: this.#servers };
+  }
+
+  add(part: GraphPart): void {
+    const { images, servers } = this.#lookups();
+    /** `node` with its raw image or server set; `node` is a fresh object of this decoder's own. */
+    const withRaw = (node: LineageNode): LineageNode => {
+      if (node.kind === 'server') {
+        const s = servers.get(node.id);
+        if (s) node.server = s;
+      } else if (node.kind !== 'missing-image' && node.kind !== 'missing-server') {
+        const i = images.get(node.id);
+        if (i) node.image = i;
+      }
+      return node;
+    };
     for (const sent of part.nodes) {
       if (typeof sent === 'string') {
-        const before = previous?.nodes.get(sent);
+        const before = this.#previous?.nodes.get(sent);
         if (!before) throw new Error(`lineage transfer: node ${sent} was sent as unchanged but is not known`);
         const same =
           before.kind === 'server'
@@ -228,23 +252,39 @@ export function decodeGraph(
             : before.kind === 'missing-image' || before.kind === 'missing-server'
               ? true
               : before.image === images.get(sent);
-        nodes.set(sent, same ? before : withRaw(before));
-      } else nodes.set(sent.id, withRaw(sent));
+        if (same) this.#nodes.set(sent, before);
+        else {
+          const { image: _i, server: _s, ...rest } = before;
+          this.#nodes.set(sent, withRaw(rest));
+        }
+      } else {
+        // A structured clone made for this message: it can take its raw object in place, without a copy.
+        this.#nodes.set(sent.id, withRaw(sent));
+      }
     }
-    for (const e of part.edges) edges.push(e);
-    for (const [id, kids] of part.children) children.set(id, kids);
+    for (const e of part.edges) this.#edges.push(e);
+    for (const [id, kids] of part.children) this.#children.set(id, kids);
   }
-  return { nodes, edges, children, roots: end.roots, problems: end.problems };
+
+  finish(end: GraphEnd): LineageGraph {
+    return {
+      nodes: this.#nodes,
+      edges: this.#edges,
+      children: this.#children,
+      roots: end.roots,
+      problems: end.problems,
+    };
+  }
 }
 
-/** The worker's layout of a decoded graph. */
-export function decodeLayout(graph: LineageGraph, layout: NonNullable<GraphEnd['layout']>): TreeLayout {
-  const positions = new Map<string, Point>();
-  let i = 0;
-  for (const id of graph.nodes.keys()) {
-    const x = layout.xy[i++] as number;
-    const y = layout.xy[i++] as number;
-    if (!Number.isNaN(x)) positions.set(id, { x, y });
-  }
-  return { positions, width: layout.width, height: layout.height };
+/** The graph again from all its parts at once (see GraphDecoder). */
+export function decodeGraph(
+  parts: readonly GraphPart[],
+  end: GraphEnd,
+  raw: RawLookup,
+  previous?: LineageGraph,
+): LineageGraph {
+  const decoder = new GraphDecoder(raw, previous);
+  for (const part of parts) decoder.add(part);
+  return decoder.finish(end);
 }

@@ -1,7 +1,7 @@
 /**
  * The lineage worker: holds a copy of the listings (sent incrementally by the page) and runs buildLineage
  * and layoutTree off the page's main thread, sending the graph back in parts, nodes unchanged since the
- * previous build as ids, and the positions as one transferred Float64Array (src/api/lineage-transfer.ts).
+ * previous build as ids, and the layout as transferred typed arrays (src/api/lineage-transfer.ts).
  */
 import { buildLineage, layoutTree } from '../lineage';
 import type { GlanceImage, NovaServer } from '../openstack/types';
@@ -42,7 +42,8 @@ scope.addEventListener('message', (e) => {
     });
     const layout = m.layout ? layoutTree(graph, m.layout) : undefined;
     for (const msg of encodeGraph(graph, m.seq, undefined, { sent, layout })) {
-      if (msg.type === 'end' && msg.layout) scope.postMessage(msg, [msg.layout.xy.buffer]);
+      if (msg.type === 'end' && msg.layout)
+        scope.postMessage(msg, [msg.layout.xy.buffer, msg.layout.ends.buffer]);
       else scope.postMessage(msg);
     }
   } catch (err) {

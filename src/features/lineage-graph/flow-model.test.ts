@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packLayout } from '../../api/lineage-transfer';
 import { buildFlowModel, emptyFlowMemory, type FlowModel } from './flow-model';
 import { windowElements } from './flow-window';
 import { emptyLookCache } from './highlight';
@@ -103,5 +104,16 @@ describe('buildFlowModel', () => {
     const a = model.flowNode(1);
     expect(model.flowNode(1)).toBe(a);
     expect(memory.last?.nodes.size).toBe(1);
+  });
+
+  it("takes the worker's packed layout (positions and edge ends by node index) the same as a position map", () => {
+    const partial = new Map([...positions].filter(([id]) => id !== 'snap'));
+    const packed = packLayout(graph, { positions: partial, width: 900, height: 200 });
+    const fromMap = buildFlowModel(graph, partial);
+    const fromPacked = buildFlowModel(graph, packed);
+    expect(all(fromPacked)).toEqual(all(fromMap));
+    expect(fromPacked.ends).toEqual(fromMap.ends);
+    expect(fromPacked.indexOf('orphan')).toBe(2);
+    expect(fromPacked.indexOf('snap')).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { PackedLayout } from '../../api/graph-layout';
 import type { LineageEdge, LineageGraph, LineageNode } from '../../lineage/types';
 import { GridIndex, type Box } from './spatial-index';
 import {
@@ -43,7 +44,8 @@ export function emptyFlowMemory(): FlowMemory {
 export interface FlowModel {
   /** Every placed node, in the graph's order. */
   readonly placed: readonly PlacedNode[];
-  readonly indexOf: ReadonlyMap<string, number>;
+  /** The index in `placed` of a node (its id map is made at the first call). */
+  indexOf(id: string): number | undefined;
   /** Every edge whose two ends are placed. */
   readonly edges: readonly LineageEdge[];
   /** Placed-node indices of edge i's source and target at 2i and 2i + 1. */
@@ -63,35 +65,62 @@ export interface FlowModel {
 const CELL = 1024;
 
 /**
- * The model of `graph` laid out at `positions`; `hiddenCounts` for collapsed nodes. With `memory` (the
+ * The model of `graph` laid out at `positions` (or as the worker packed its layout, which needs no lookup by
+ * id: at 60,000 nodes, maps of every id cost the page tens of ms); `hiddenCounts` for collapsed nodes. With `memory` (the
  * previous call's, which this call replaces), a node whose lineage node object, position and hidden count
  * are the same as in the previous model keeps its flow object, an edge with the same ends and kind too, so
  * React Flow re-processes only what changed.
  */
 export function buildFlowModel(
   graph: LineageGraph,
-  positions: ReadonlyMap<string, Point>,
+  positions: ReadonlyMap<string, Point> | PackedLayout,
   hiddenCounts: ReadonlyMap<string, number> = new Map(),
   memory?: FlowMemory,
 ): FlowModel {
   const placed: PlacedNode[] = [];
-  const indexOf = new Map<string, number>();
-  for (const node of graph.nodes.values()) {
-    const p = positions.get(node.id);
-    if (!p) continue;
-    indexOf.set(node.id, placed.length);
-    placed.push({ id: node.id, node, x: p.x, y: p.y, hiddenCount: hiddenCounts.get(node.id) });
-  }
   const edges: LineageEdge[] = [];
-  const endList: number[] = [];
-  for (const e of graph.edges) {
-    const s = indexOf.get(e.source);
-    const t = indexOf.get(e.target);
-    if (s === undefined || t === undefined) continue;
+  const ends = new Int32Array(graph.edges.length * 2);
+  const place = (node: LineageNode, x: number, y: number): void => {
+    placed.push({ id: node.id, node, x, y, hiddenCount: hiddenCounts.get(node.id) });
+  };
+  const keep = (e: LineageEdge, s: number, t: number): void => {
+    ends[2 * edges.length] = s;
+    ends[2 * edges.length + 1] = t;
     edges.push(e);
-    endList.push(s, t);
+  };
+  let index: Map<string, number> | null = null;
+  if (isPacked(positions)) {
+    const { xy, ends: packedEnds } = positions;
+    /** Graph node index -> placed index (-1: not placed). */
+    const toPlaced = new Int32Array(graph.nodes.size).fill(-1);
+    let k = 0;
+    for (const node of graph.nodes.values()) {
+      const x = xy[2 * k] as number;
+      if (!Number.isNaN(x)) {
+        toPlaced[k] = placed.length;
+        place(node, x, xy[2 * k + 1] as number);
+      }
+      k++;
+    }
+    graph.edges.forEach((e, i) => {
+      const s = toPlaced[packedEnds[2 * i] as number] ?? -1;
+      const t = toPlaced[packedEnds[2 * i + 1] as number] ?? -1;
+      if (s >= 0 && t >= 0) keep(e, s, t);
+    });
+  } else {
+    index = new Map();
+    for (const node of graph.nodes.values()) {
+      const p = positions.get(node.id);
+      if (!p) continue;
+      index.set(node.id, placed.length);
+      place(node, p.x, p.y);
+    }
+    for (const e of graph.edges) {
+      const s = index.get(e.source);
+      const t = index.get(e.target);
+      if (s !== undefined && t !== undefined) keep(e, s, t);
+    }
   }
-  const ends = Int32Array.from(endList);
 
   const nodeBoxes = new Float64Array(placed.length * 4);
   const bounds: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
@@ -121,7 +150,13 @@ export function buildFlowModel(
   if (memory) memory.last = objects;
   return {
     placed,
-    indexOf,
+    indexOf(id) {
+      if (!index) {
+        index = new Map();
+        placed.forEach((p, i) => index?.set(p.id, i));
+      }
+      return index.get(id);
+    },
     edges,
     ends,
     nodeGrid: new GridIndex(nodeBoxes, CELL),
@@ -156,4 +191,8 @@ export function buildFlowModel(
       return flow;
     },
   };
+}
+
+function isPacked(p: ReadonlyMap<string, Point> | PackedLayout): p is PackedLayout {
+  return 'xy' in p;
 }

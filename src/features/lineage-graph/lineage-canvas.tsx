@@ -83,7 +83,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
   /** Where a node is laid out (it may be far from the viewport, and so not in React Flow's store). */
   const placeOf = useCallback(
     (id: string) => {
-      const i = model.indexOf.get(id);
+      const i = model.indexOf(id);
       return i === undefined ? undefined : model.placed[i];
     },
     [model],

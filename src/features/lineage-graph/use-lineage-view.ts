@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { builtLayout, GRAPH_LAYOUT } from '../../api/graph-layout';
+import { builtPackedLayout, GRAPH_LAYOUT } from '../../api/graph-layout';
 import { descendantsOf, layoutTree } from '../../lineage';
 import { sharedLineage } from '../../lib/shared-lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
@@ -33,9 +33,10 @@ export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>)
   return useMemo(
     () =>
       timed('glance-lineage:layout', () => {
-        const layout =
-          (collapsed.size === 0 ? builtLayout(graph) : undefined) ??
-          layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
+        // The worker's layout, as it came: nothing is collapsed, so no node hides others.
+        const packed = collapsed.size === 0 ? builtPackedLayout(graph) : undefined;
+        if (packed) return buildFlowModel(graph, packed, new Map(), memory);
+        const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
         const hidden = new Map<string, number>();
         for (const id of collapsed) {
           if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);

@@ -64,6 +64,20 @@ describe('newestTime', () => {
     );
     expect(newestTime(null, [], (i: GlanceImage) => i.updated_at)).toBeNull();
   });
+
+  it('compares times written differently (fractions, offsets) by what they mean', () => {
+    const times = ['2026-01-01T00:00:05Z', '2026-01-01T00:00:04.900Z', '2026-01-01T01:00:06+02:00', 'soon'];
+    expect(
+      newestTime(
+        null,
+        times.map((t, i) => img(String(i), t)),
+        (i) => i.updated_at,
+      ),
+    ).toBe('2026-01-01T00:00:05Z');
+    expect(
+      newestTime('2026-01-01T00:00:04.900Z', [img('a', '2026-01-01T00:00:04Z')], (i) => i.updated_at),
+    ).toBe('2026-01-01T00:00:04.900Z');
+  });
 });
 
 describe('throttle', () => {

@@ -61,6 +61,36 @@ export class KeystoneSession implements Transport {
     return session;
   }
 
+  /**
+   * A session over a token issued earlier (`value` from X-Subject-Token, `token` the body Keystone sent
+   * with it), without asking Keystone: for a proxy replica taking over a person's shared session. When
+   * the token nears expiry it authenticates with `config` as usual (a team session's fetch refuses that).
+   */
+  static fromToken(
+    config: CloudConfig,
+    value: string,
+    token: KeystoneToken,
+    opts: KeystoneSessionOptions = {},
+  ): KeystoneSession {
+    const session = new KeystoneSession(config, opts);
+    const now = session.#now();
+    const expiresAt = Date.parse(token.expires_at);
+    const issuedAt = Date.parse(token.issued_at);
+    session.#state = {
+      value,
+      token,
+      expiresAt: Number.isFinite(expiresAt) ? expiresAt : now + 3600_000,
+      issuedAt: Number.isFinite(issuedAt) ? issuedAt : now,
+    };
+    session.#lastToken = token;
+    return session;
+  }
+
+  /** The body of the current token (user, project, roles, catalog, expiry; never the token itself). */
+  tokenBody(): KeystoneToken | null {
+    return this.#state?.token ?? null;
+  }
+
   info(): SessionInfo {
     const t = this.#state?.token ?? this.#lastToken;
     if (!t) throw configError('the Keystone session has no token');

@@ -25,6 +25,8 @@ export interface ServerFlags {
   secureCookies: boolean;
   /** Believe X-Forwarded-Proto / X-Forwarded-For from the reverse proxy in front. */
   trustProxy: boolean;
+  /** Team mode: keep sessions in this directory, shared by replicas (null: in memory, per process). */
+  sessionDir: string | null;
 }
 
 export const DEFAULT_IDLE_MINUTES = 30;
@@ -43,6 +45,7 @@ export const USAGE = `Usage: npm start -- [options]
   --team               team mode: a sign-in page, one Keystone session per person (also GLANCE_LINEAGE_TEAM=1)
   --idle-minutes N     team mode: end a session after N idle minutes (default ${DEFAULT_IDLE_MINUTES}; GLANCE_LINEAGE_IDLE_MINUTES)
   --secure-cookies     team mode: always mark the session cookie Secure (served over TLS)
+  --session-dir DIR    team mode: sessions in DIR, shared by replicas (default: memory; GLANCE_LINEAGE_SESSION_DIR)
   --trust-proxy        believe X-Forwarded-Proto/-For from the TLS reverse proxy in front (GLANCE_LINEAGE_TRUST_PROXY=1)`;
 
 export class FlagError extends Error {}
@@ -78,6 +81,7 @@ export function parseServerFlags(
         'idle-minutes': { type: 'string' },
         'secure-cookies': { type: 'boolean' },
         'trust-proxy': { type: 'boolean' },
+        'session-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -98,6 +102,8 @@ export function parseServerFlags(
   const idleMinutes = idleText === undefined ? DEFAULT_IDLE_MINUTES : Number(idleText);
   if (idleText !== undefined && (!/^\d+(\.\d+)?$/.test(idleText) || idleMinutes <= 0))
     throw new FlagError(`--idle-minutes must be a positive number of minutes, got '${idleText}'`);
+  if (values['session-dir'] !== undefined && !(values.team ?? false) && env.GLANCE_LINEAGE_TEAM !== '1')
+    throw new FlagError('--session-dir is for team mode: add --team');
   return {
     port,
     host: values.host ?? '127.0.0.1',
@@ -114,6 +120,7 @@ export function parseServerFlags(
     idleMinutes,
     secureCookies: values['secure-cookies'] ?? false,
     trustProxy: (values['trust-proxy'] ?? false) || env.GLANCE_LINEAGE_TRUST_PROXY === '1',
+    sessionDir: values['session-dir'] || env.GLANCE_LINEAGE_SESSION_DIR || null,
   };
 }
 

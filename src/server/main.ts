@@ -51,6 +51,7 @@ async function main(): Promise<void> {
         idleMs: flags.idleMinutes * 60_000,
         secureCookies: flags.secureCookies,
         trustProxy: flags.trustProxy,
+        sessionDir: flags.sessionDir,
         testControls: flags.testControls && t.mode === 'demo',
       });
       opened = {
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
       flags.readOnly ? 'read-only' : '',
       flags.testControls ? 'test controls on' : '',
       team ? `team mode, sign-in at ${opened.authUrl ?? ''}, idle ${flags.idleMinutes} min` : '',
+      team && flags.sessionDir ? `sessions shared in ${flags.sessionDir}` : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(0), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
       const revoke = team
-        ? team.store.destroyAll()
+        ? team.store.close()
         : opened.mode === 'cloud' && opened.session
           ? opened.session.revoke()
           : Promise.resolve();

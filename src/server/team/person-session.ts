@@ -9,7 +9,7 @@ import type { CloudConfig, SessionInfo } from '../../openstack/cloud-config';
 import { createNodeFetch, type FetchLike } from '../../openstack/fetch-like';
 import { identityBase, KeystoneSession } from '../../openstack/session';
 import type { ApiService, Transport } from '../../openstack/transport';
-import type { KeystoneProject } from '../../openstack/types';
+import type { KeystoneProject, KeystoneToken } from '../../openstack/types';
 
 /** The cloud people sign in to: its Keystone, region, interface and TLS settings (credentials unused). */
 export interface TeamCloud {
@@ -33,12 +33,13 @@ function oneShotAuthFetch(
   cloud: TeamCloud,
   onToken: (token: string) => void,
   onRefused: () => void,
+  alreadyIssued = false,
 ): FetchLike {
   const tokensUrl = `${identityBase(cloud.config.auth.auth_url)}/auth/tokens`;
   const tls = { cacert: cloud.config.cacert, verify: cloud.config.verify };
   const identity = cloud.fetch ?? createNodeFetch({ ...tls, keepAlive: false });
   const service = cloud.fetch ?? createNodeFetch({ ...tls, keepAlive: true });
-  let issued = false;
+  let issued = alreadyIssued;
   return async (input, init) => {
     const url = urlOf(input);
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
@@ -86,6 +87,30 @@ function personConfig(cloud: TeamCloud, creds: PersonCredentials): CloudConfig {
   };
 }
 
+/** A person's session as a replica stores it (see SessionStore's shared directory). */
+export interface PersonRecord {
+  v: 1;
+  method: PersonCredentials['method'];
+  token: string;
+  body: KeystoneToken;
+}
+
+function isPersonRecord(r: unknown): r is PersonRecord {
+  if (typeof r !== 'object' || r === null) return false;
+  const x = r as Partial<PersonRecord>;
+  return (
+    x.v === 1 &&
+    (x.method === 'password' || x.method === 'application_credential') &&
+    typeof x.token === 'string' &&
+    x.token.length > 0 &&
+    typeof x.body === 'object' &&
+    x.body !== null &&
+    typeof x.body.expires_at === 'string' &&
+    typeof x.body.user === 'object' &&
+    x.body.user !== null
+  );
+}
+
 export class PersonSession implements Transport {
   readonly method: PersonCredentials['method'];
   readonly #cloud: TeamCloud;
@@ -115,6 +140,46 @@ export class PersonSession implements Transport {
     delete config.auth.password;
     delete config.auth.application_credential_secret;
     return session;
+  }
+
+  /**
+   * The session a record written by `toRecord` describes (another replica signed the person in): no
+   * request to Keystone, and like every person's session it never authenticates again by itself.
+   * Null when the record is not one.
+   */
+  static fromRecord(cloud: TeamCloud, record: unknown): PersonSession | null {
+    if (!isPersonRecord(record)) return null;
+    let ended = false;
+    const fetch = oneShotAuthFetch(
+      cloud,
+      () => undefined,
+      () => (ended = true),
+      true,
+    );
+    const config: CloudConfig = {
+      ...cloud.config,
+      authType: 'token',
+      auth: { auth_url: cloud.config.auth.auth_url },
+    };
+    const keystone = KeystoneSession.fromToken(config, record.token, record.body, {
+      fetch,
+      renewBeforeMs: 0,
+    });
+    const token = record.token;
+    return new PersonSession(
+      cloud,
+      record.method,
+      keystone,
+      () => token,
+      () => ended,
+    );
+  }
+
+  /** What another replica needs to serve this session (the token included: the store encrypts it). */
+  toRecord(): PersonRecord {
+    const body = this.#keystone.tokenBody();
+    if (!body) throw new Error('the session has no token (revoked)');
+    return { v: 1, method: this.method, token: this.#token(), body };
   }
 
   static async #open(

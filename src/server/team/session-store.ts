@@ -3,7 +3,8 @@
  * sign-out, when its token expires, when Keystone stops accepting the token, or after `idleMs` without a
  * request. Every ended session's token is revoked at Keystone (best effort: a failure is logged).
  *
- * One store per replica: several replicas need sticky sessions (see the README, "Team mode").
+ * This store is one replica's own: for several replicas, SharedSessionStore (shared-session-store.ts)
+ * keeps each session in a directory they share (see the README, "Team mode").
  */
 import { newSessionId } from './session-cookie';
 
@@ -12,6 +13,22 @@ export interface StoredSession {
   expiresAtMs(): number;
   readonly ended: boolean;
   revoke(): Promise<void>;
+}
+
+/**
+ * What team mode asks of its session store: this in-memory one (synchronous) or SharedSessionStore
+ * (asynchronous: it reads and writes the shared directory).
+ */
+export interface TeamSessionStore<S extends StoredSession> {
+  readonly size: number;
+  create(session: S): string | Promise<string>;
+  get(id: string | null): S | null | Promise<S | null>;
+  touch(id: string): void | Promise<void>;
+  replace(id: string, session: S): void | Promise<void>;
+  destroy(id: string | null): Promise<boolean>;
+  /** The proxy stops. */
+  close(): Promise<void>;
+  maxAgeSeconds(session: S): number;
 }
 
 interface Entry<S> {
@@ -25,7 +42,7 @@ export interface SessionStoreOptions {
   onRevokeError?: (e: unknown) => void;
 }
 
-export class SessionStore<S extends StoredSession> {
+export class SessionStore<S extends StoredSession> implements TeamSessionStore<S> {
   readonly #entries = new Map<string, Entry<S>>();
   readonly #idleMs: number;
   readonly #now: () => number;
@@ -84,6 +101,11 @@ export class SessionStore<S extends StoredSession> {
   /** Ends every session (the proxy stops): every token is revoked. */
   async destroyAll(): Promise<void> {
     await Promise.all([...this.#entries.keys()].map((id) => this.destroy(id)));
+  }
+
+  /** The proxy stops: its sessions exist nowhere else, so every one ends (and its token is revoked). */
+  close(): Promise<void> {
+    return this.destroyAll();
   }
 
   /** Ends every session that is over (called on each sign-in, so memory stays bounded). */

@@ -29,6 +29,17 @@ describe('team mode flags', () => {
     ).toMatchObject({ team: true, idleMinutes: 2.5, trustProxy: true });
   });
 
+  it('keep sessions in memory unless a session directory is given (flag or environment, team mode only)', () => {
+    expect(parseServerFlags(['--team'], {}).sessionDir).toBeNull();
+    expect(parseServerFlags(['--team', '--session-dir', 'shared/sessions'], {}).sessionDir).toBe(
+      'shared/sessions',
+    );
+    expect(
+      parseServerFlags([], { GLANCE_LINEAGE_TEAM: '1', GLANCE_LINEAGE_SESSION_DIR: 'sessions' }).sessionDir,
+    ).toBe('sessions');
+    expect(() => parseServerFlags(['--session-dir', 'sessions'], {})).toThrow(FlagError);
+  });
+
   it('refuse an idle time that is not a positive number', () => {
     expect(() => parseServerFlags(['--idle-minutes', '0'], {})).toThrow(FlagError);
     expect(() => parseServerFlags(['--idle-minutes', 'soon'], {})).toThrow(FlagError);

@@ -10,11 +10,12 @@ import type { AppDeps, AppEnv } from '../app-deps';
 import { envelopeResponse, proxyEnvelope } from '../envelope-response';
 import { auditEntry } from '../forward';
 import { isMutating } from '../route-allowlist';
-import type { PersonSession, TeamCloud } from './person-session';
+import { PersonSession, type TeamCloud } from './person-session';
 import { DEFAULT_SIGN_IN_LIMIT, FailureRateLimit } from './rate-limit';
 import { currentPerson, requestPerson } from './request-person';
 import { endedSessionCookies, isSecureRequest, sessionIdOf } from './session-cookie';
-import { SessionStore } from './session-store';
+import { SessionStore, type TeamSessionStore } from './session-store';
+import { SharedSessionStore } from './shared-session-store';
 import { mountTeamRoutes } from './team-routes';
 
 export interface TeamOptions {
@@ -28,12 +29,17 @@ export interface TeamOptions {
   /** Failed sign-ins allowed per address and per user name in the window (default 5 per 15 minutes). */
   rateLimit?: { max: number; windowMs: number };
   now?: () => number;
+  /**
+   * Keep sessions in this directory, shared by every replica (a file per session, sealed with a key only
+   * the session's cookie gives); default: in this process's memory only.
+   */
+  sessionDir?: string | null;
   /** Demo with --test-controls: also `POST /api/_sim/team/reset-rate-limits` (e2e runs sign in from one address). */
   testControls?: boolean;
 }
 
 export interface TeamMode {
-  readonly store: SessionStore<PersonSession>;
+  readonly store: TeamSessionStore<PersonSession>;
   readonly cloudName: string;
   /** Binds the request's person (from the cookie) for everything downstream; refuses nothing. */
   identify(deps: AppDeps): MiddlewareHandler<AppEnv>;
@@ -60,11 +66,20 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
   const now = opts.now ?? Date.now;
   const cookieOpts = { secureCookies: opts.secureCookies ?? false, trustProxy: opts.trustProxy ?? false };
   let log: (line: string) => void = () => undefined;
-  const store = new SessionStore<PersonSession>({
+  const storeOpts = {
     idleMs: opts.idleMs ?? DEFAULT_IDLE_MS,
     now,
-    onRevokeError: (e) => log(`team: token revocation failed: ${e instanceof Error ? e.message : String(e)}`),
-  });
+    onRevokeError: (e: unknown) =>
+      log(`team: token revocation failed: ${e instanceof Error ? e.message : String(e)}`),
+  };
+  const store: TeamSessionStore<PersonSession> = opts.sessionDir
+    ? new SharedSessionStore<PersonSession>({
+        ...storeOpts,
+        dir: opts.sessionDir,
+        encode: (p) => p.toRecord(),
+        decode: (data) => PersonSession.fromRecord(opts.cloud, data),
+      })
+    : new SessionStore<PersonSession>(storeOpts);
   const limiter = new FailureRateLimit({ ...(opts.rateLimit ?? DEFAULT_SIGN_IN_LIMIT), now });
 
   const team: TeamMode = {
@@ -74,7 +89,7 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
       log = (line) => deps.log?.(line);
       return async (c, next) => {
         const sessionId = sessionIdOf(c.req.raw);
-        const person = store.get(sessionId);
+        const person = await store.get(sessionId);
         if (!sessionId || !person) return next();
         await requestPerson.run({ sessionId, person }, next);
       };
@@ -119,7 +134,7 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             403,
             `${bound.person.info().user.name} has only the reader role in this project: changes are refused.`,
           );
-        store.touch(bound.sessionId);
+        await store.touch(bound.sessionId);
         await next();
         if (bound.person.ended) {
           await store.destroy(bound.sessionId);

@@ -27,12 +27,12 @@ import {
   sessionCookie,
   sessionIdOf,
 } from './session-cookie';
-import type { SessionStore } from './session-store';
+import type { TeamSessionStore } from './session-store';
 import { claimedName, parseSignIn, userKey } from './sign-in-body';
 import { teamAuditEntry } from './team-audit';
 
 export interface TeamRouteContext {
-  store: SessionStore<PersonSession>;
+  store: TeamSessionStore<PersonSession>;
   limiter: FailureRateLimit;
   cookieOpts: { secureCookies: boolean; trustProxy: boolean };
   cloud: TeamCloud;
@@ -136,7 +136,7 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
     // Session id rotation: whatever session the browser had ends here; the new one gets a fresh id.
     const previous = sessionIdOf(c.req.raw);
     if (previous) await store.destroy(previous);
-    const id = store.create(person);
+    const id = await store.create(person);
     const info = person.info();
     deps.audit.append(
       teamAuditEntry(
@@ -229,7 +229,7 @@ export function mountTeamRoutes(app: Hono<AppEnv>, deps: AppDeps, ctx: TeamRoute
         return fail(c, 'forbidden', 403, `${before.user.name} may not work in that project.`);
       return envelopeResponse(env, c.get('requestId'));
     }
-    store.replace(bound.sessionId, next);
+    await store.replace(bound.sessionId, next);
     await bound.person
       .revoke()
       .catch((e: unknown) =>

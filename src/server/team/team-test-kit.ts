@@ -15,11 +15,15 @@ import { simCloudConfig } from '../../sim';
 
 export interface TeamStackOptions extends Partial<Omit<TeamOptions, 'cloud'>> {
   trustProxySettings?: boolean;
+  /** The cloud of another stack (replicas of one proxy in front of one cloud). */
+  sim?: ReturnType<typeof createSimulator>;
 }
 
 export function teamStack(opts: TeamStackOptions = {}) {
-  const sim = createSimulator({ scenario: 'demo' });
+  const sim = opts.sim ?? createSimulator({ scenario: 'demo' });
   const keystoneCalls: { method: string; path: string; subject: string | null }[] = [];
+  /** Every token Keystone issued to this stack's people (X-Subject-Token of its answers). */
+  const issuedTokens: string[] = [];
   const team = createTeamMode({
     cloud: {
       config: simCloudConfig('admin'),
@@ -32,7 +36,10 @@ export function teamStack(opts: TeamStackOptions = {}) {
             path: u.pathname,
             subject: req.headers.get('x-subject-token'),
           });
-        return sim.fetch(req);
+        const res = await sim.fetch(req);
+        const issued = res.headers.get('x-subject-token');
+        if (issued && req.method === 'POST') issuedTokens.push(issued);
+        return res;
       },
     },
     ...opts,
@@ -47,7 +54,7 @@ export function teamStack(opts: TeamStackOptions = {}) {
     mode: 'demo',
     log: (line) => logs.push(line),
   });
-  return { app, sim, team, audit, logs, keystoneCalls };
+  return { app, sim, team, audit, logs, keystoneCalls, issuedTokens };
 }
 
 export type TeamStack = ReturnType<typeof teamStack>;

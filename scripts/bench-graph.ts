@@ -17,6 +17,7 @@
  *   - long tasks (PerformanceObserver 'longtask') over the whole load: from navigation to interactive.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fmtMs, freePort, runCommand, startNodeChild, stat, table } from './bench-util';
@@ -24,6 +25,16 @@ import type { Child } from './bench-util';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
 
 const RUNS_10K = 3;
+/**
+ * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=3`
+ * loads the 50k cloud that many times (each run printed); `BENCH_GRAPH_VERBOSE=1` lists each run's long tasks.
+ */
+const SIZES = (process.env.BENCH_GRAPH_SIZES ?? '10k,50k').split(',').map((x) => x.trim());
+const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 1) || 1);
+const VERBOSE = process.env.BENCH_GRAPH_VERBOSE === '1';
+/** `BENCH_GRAPH_PROFILE=<dir>`: a CPU profile of each load is written there (open it in Chromium's devtools). */
+const PROFILE_DIR = process.env.BENCH_GRAPH_PROFILE;
+let profiles = 0;
 
 /** Installed before the app's scripts: long tasks and the first mounted node. */
 const PROBE = `
@@ -83,6 +94,8 @@ interface LoadFigures {
   usedMarks: boolean;
   /** How the end of loading was seen: the status line, or 3 s without an API response. */
   loadedBy: 'status line' | 'quiet API';
+  /** Every long task (ms from navigation). */
+  longList: { start: number; duration: number }[];
 }
 
 interface PageState {
@@ -255,8 +268,19 @@ async function loadOnce(
   try {
     const page = await context.newPage();
     await page.addInitScript(PROBE);
+    const profiler = PROFILE_DIR ? await context.newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+    }
     await page.goto(`${base}/`);
     const loaded = await waitInteractive(page, timeoutMs);
+    if (profiler && PROFILE_DIR) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const file = path.join(PROFILE_DIR, `graph-${process.pid}-${++profiles}.cpuprofile`);
+      await writeFile(file, JSON.stringify(profile));
+    }
     const t = await pageTimings(page, loaded.at);
     const longs = t.longtasks;
     const lastLongEnd = Math.max(0, ...longs.map((l) => l.start + l.duration));
@@ -278,6 +302,7 @@ async function loadOnce(
       zoom: t.zoom,
       usedMarks: t.usedMarks,
       loadedBy: loaded.by,
+      longList: longs,
     };
   } finally {
     await context.close();
@@ -291,6 +316,16 @@ async function reset(base: string, images: number, servers: number): Promise<voi
     body: JSON.stringify({ scenario: 'generated', generated: { images, servers } }),
   });
   if (!res.ok) throw new Error(`simulator reset: ${res.status} ${await res.text()}`);
+}
+
+function describeRun(name: string, r: LoadFigures): string {
+  const line =
+    `  ${name}: data ${r.dataMs.toFixed(0)} ms, data->interactive ${r.interactiveMs.toFixed(0)} ms, ` +
+    `heap ${r.heapMiB.toFixed(0)} MiB, fps ${r.fps.toFixed(0)}, long tasks ${r.longTasks} / ` +
+    `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms`;
+  if (!VERBOSE) return line;
+  const list = r.longList.map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ');
+  return `${line}\n    long tasks (start+ms): ${list}`;
 }
 
 export async function benchGraph(): Promise<string> {
@@ -307,13 +342,23 @@ export async function benchGraph(): Promise<string> {
   try {
     const base = `http://127.0.0.1:${port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    await reset(base, 10_000, 2_000);
-    await loadOnce(browser, base, false, 120_000); // warm-up (the simulator's first listing, code caches)
     const runs10k: LoadFigures[] = [];
-    for (let i = 0; i < RUNS_10K; i++) runs10k.push(await loadOnce(browser, base, true, 120_000));
-    await reset(base, 50_000, 10_000);
-    const run50k = await loadOnce(browser, base, true, 300_000);
-
+    if (SIZES.includes('10k')) {
+      await reset(base, 10_000, 2_000);
+      await loadOnce(browser, base, false, 120_000); // warm-up (the simulator's first listing, code caches)
+      for (let i = 0; i < RUNS_10K; i++) runs10k.push(await loadOnce(browser, base, true, 120_000));
+    }
+    const runs50k: LoadFigures[] = [];
+    if (SIZES.includes('50k')) {
+      await reset(base, 50_000, 10_000);
+      for (let i = 0; i < RUNS_50K; i++) runs50k.push(await loadOnce(browser, base, true, 300_000));
+    }
+    const perRun = [
+      ...runs10k.map((r, i) => describeRun(`10k run ${i + 1}`, r)),
+      ...runs50k.map((r, i) => describeRun(`50k run ${i + 1}`, r)),
+    ].join('\n');
+    if (runs10k.length === 0 || runs50k.length === 0) return perRun;
+    const run50k = runs50k[Math.floor(runs50k.length / 2)] as LoadFigures;
     const med = (f: (x: LoadFigures) => number) => stat(runs10k.map(f));
     const first10 = runs10k[0] as LoadFigures;
     const rows = [
@@ -367,6 +412,7 @@ export async function benchGraph(): Promise<string> {
     ];
     return [
       table(rows),
+      perRun,
       `  headless Chromium (${CHROMIUM}, --disable-gpu: software rendering), 1280x800; 10k: median of ${RUNS_10K} fresh pages after 1 warm-up.`,
       `  panning at the first view's zoom (${first10.zoom.toFixed(2)} at 10k, ${run50k.zoom.toFixed(2)} at 50k): two 90-step mouse drags on the empty pane.`,
       `  data in hand: the page held every listing (end of loading seen by: ${[...new Set([...runs10k, run50k].map((r) => r.loadedBy))].join(', ')}); long tasks and heap cover the whole load.`,

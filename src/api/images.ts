@@ -59,6 +59,8 @@ export const imageQueries = {
   all: (transport: Transport = proxyTransport) =>
     queryOptions({
       queryKey: imageKeys.list({ scope: 'visible' }),
+      // Every page and refresh makes a new listing: comparing 50,000 items with the last one finds nothing to keep.
+      structuralSharing: false,
       queryFn: ({ signal, client, queryKey }) =>
         fetchImageListing(transport, client.getQueryData<ImageListing>(queryKey), {
           signal,

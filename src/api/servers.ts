@@ -114,6 +114,8 @@ export const serverQueries = {
   list: (params: ServerListParams, transport: Transport = proxyTransport) =>
     queryOptions({
       queryKey: serverKeys.list(params),
+      // Every page and refresh makes a new listing: comparing 50,000 items with the last one finds nothing to keep.
+      structuralSharing: false,
       queryFn: ({ signal, client, queryKey }) =>
         fetchServerListing(transport, params, client.getQueryData<ServerListing>(queryKey), {
           signal,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GlanceImage, NovaServer } from '../openstack/types';
 import type { Listing } from './listing';
-import { isImageSettling, isServerSettling, SETTLE_POLL_MS, settleInterval } from './settle-polling';
+import {
+  imageSettling,
+  isImageSettling,
+  isServerSettling,
+  movingItems,
+  serverSettling,
+  SETTLE_POLL_MS,
+  settleInterval,
+} from './settle-polling';
 
 const NOW = Date.parse('2026-03-01T12:00:00Z');
 const MINUTE = 60_000;
@@ -26,26 +34,24 @@ const listing = <T>(items: T[], complete = true): Listing<T> => ({
 
 describe('polling while something is on its way', () => {
   it('polls while an image is queued or saving, and stops once all are active', () => {
-    expect(settleInterval(listing([image('active'), image('saving')]), isImageSettling, NOW)).toBe(
+    expect(settleInterval(listing([image('active'), image('saving')]), imageSettling, NOW)).toBe(
       SETTLE_POLL_MS,
     );
-    expect(settleInterval(listing([image('active'), image('queued')]), isImageSettling, NOW)).toBe(
+    expect(settleInterval(listing([image('active'), image('queued')]), imageSettling, NOW)).toBe(
       SETTLE_POLL_MS,
     );
-    expect(settleInterval(listing([image('active'), image('deactivated')]), isImageSettling, NOW)).toBe(
-      false,
-    );
+    expect(settleInterval(listing([image('active'), image('deactivated')]), imageSettling, NOW)).toBe(false);
   });
 
   it('polls while a server builds or takes a snapshot, not while it merely runs or is shelved', () => {
-    expect(settleInterval(listing([server('BUILD')]), isServerSettling, NOW)).toBe(SETTLE_POLL_MS);
-    expect(settleInterval(listing([server('ACTIVE', 'image_snapshot')]), isServerSettling, NOW)).toBe(
+    expect(settleInterval(listing([server('BUILD')]), serverSettling, NOW)).toBe(SETTLE_POLL_MS);
+    expect(settleInterval(listing([server('ACTIVE', 'image_snapshot')]), serverSettling, NOW)).toBe(
       SETTLE_POLL_MS,
     );
     expect(
       settleInterval(
         listing([server('ACTIVE'), server('SHELVED_OFFLOADED'), server('ERROR')]),
-        isServerSettling,
+        serverSettling,
         NOW,
       ),
     ).toBe(false);
@@ -58,7 +64,27 @@ describe('polling while something is on its way', () => {
   });
 
   it('does not poll during the first load (its pages are still arriving)', () => {
-    expect(settleInterval(listing([image('saving')], false), isImageSettling, NOW)).toBe(false);
-    expect(settleInterval(undefined, isImageSettling, NOW)).toBe(false);
+    expect(settleInterval(listing([image('saving')], false), imageSettling, NOW)).toBe(false);
+    expect(settleInterval(undefined, imageSettling, NOW)).toBe(false);
+  });
+
+  it('goes over the items of a listing once, however often the poll interval is asked', () => {
+    let looked = 0;
+    const counting = {
+      ...imageSettling,
+      moving: (i: GlanceImage) => {
+        looked++;
+        return imageSettling.moving(i);
+      },
+      found: new WeakMap<readonly GlanceImage[], readonly GlanceImage[]>(),
+    };
+    const l = listing([image('active'), image('saving', 5 * MINUTE), image('queued', 3 * 24 * 60 * MINUTE)]);
+    expect(settleInterval(l, counting, NOW)).toBe(SETTLE_POLL_MS);
+    expect(settleInterval(l, counting, NOW + 2 * 60 * MINUTE)).toBe(false);
+    expect(looked).toBe(3);
+    expect(movingItems(l.items, counting).map((i) => i.status)).toEqual(['saving', 'queued']);
+    // A new listing (a refresh) is gone over again.
+    expect(settleInterval(listing([image('active')]), counting, NOW)).toBe(false);
+    expect(looked).toBe(4);
   });
 });

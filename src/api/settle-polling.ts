@@ -38,23 +38,60 @@ const MOVING_SERVER_STATUSES = new Set([
   'PASSWORD',
 ]);
 
+/** What makes an item of a listing settling: it is on its way (`moving`), and was updated recently. */
+export interface Settling<T> {
+  moving(item: T): boolean;
+  updated(item: T): string | undefined;
+  /** The moving items of each items array seen (found once per array, not once per poll decision). */
+  readonly found: WeakMap<readonly T[], readonly T[]>;
+}
+
+export const serverSettling: Settling<NovaServer> = {
+  moving(server) {
+    const task = server['OS-EXT-STS:task_state'];
+    return MOVING_SERVER_STATUSES.has(server.status) || (typeof task === 'string' && task !== '');
+  },
+  updated: (server) => server.updated,
+  found: new WeakMap(),
+};
+
+export const imageSettling: Settling<GlanceImage> = {
+  moving: isTransitional,
+  updated: (image) => image.updated_at,
+  found: new WeakMap(),
+};
+
 export function isServerSettling(server: NovaServer, now: number = Date.now()): boolean {
-  const task = server['OS-EXT-STS:task_state'];
-  const moving = MOVING_SERVER_STATUSES.has(server.status) || (typeof task === 'string' && task !== '');
-  return moving && recent(server.updated, now);
+  return serverSettling.moving(server) && recent(server.updated, now);
 }
 
 export function isImageSettling(image: GlanceImage, now: number = Date.now()): boolean {
-  return isTransitional(image) && recent(image.updated_at, now);
+  return imageSettling.moving(image) && recent(image.updated_at, now);
 }
 
-/** The poll interval for a listing: only once it is complete (the first load has its own progress). */
+/** The items of `items` that are on their way (recent or not); looked for once per array. */
+export function movingItems<T>(items: readonly T[], settling: Settling<T>): readonly T[] {
+  let moving = settling.found.get(items);
+  if (!moving) {
+    moving = items.filter((item) => settling.moving(item));
+    settling.found.set(items, moving);
+  }
+  return moving;
+}
+
+/**
+ * The poll interval for a listing: only once it is complete (the first load has its own progress). The
+ * query asks on every change of its state; the items are gone over once per listing, not on each ask.
+ */
 export function settleInterval<T>(
   listing: Listing<T> | undefined,
-  settling: (item: T, now: number) => boolean,
+  settling: Settling<T>,
   now: number = Date.now(),
 ): number | false {
-  return listing?.complete && listing.items.some((item) => settling(item, now)) ? SETTLE_POLL_MS : false;
+  if (!listing?.complete) return false;
+  return movingItems(listing.items, settling).some((item) => recent(settling.updated(item), now))
+    ? SETTLE_POLL_MS
+    : false;
 }
 
 /**
@@ -76,12 +113,12 @@ export function useSettlePolling(): void {
   useQuery({
     ...imageQueries.all(),
     ...POLL_ONLY,
-    refetchInterval: (q) => settleInterval(q.state.data, isImageSettling),
+    refetchInterval: (q) => settleInterval(q.state.data, imageSettling),
   });
   useQuery({
     ...serverQueries.list({ allTenants: isAdmin, withDeleted: isAdmin }),
     ...POLL_ONLY,
     enabled: (q) => session.isSuccess && q.state.data !== undefined,
-    refetchInterval: (q) => settleInterval(q.state.data, isServerSettling),
+    refetchInterval: (q) => settleInterval(q.state.data, serverSettling),
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packLayout } from '../../api/lineage-transfer';
-import { buildFlowModel, emptyFlowMemory, type FlowModel } from './flow-model';
+import { buildFlowModel, emptyFlowMemory, FLOW_STEP, flowModelSteps, type FlowModel } from './flow-model';
 import { windowElements } from './flow-window';
 import { emptyLookCache } from './highlight';
 import { buildGraph, buildNode } from './testing/graph-builder';
@@ -115,5 +115,39 @@ describe('buildFlowModel', () => {
     expect(fromPacked.ends).toEqual(fromMap.ends);
     expect(fromPacked.indexOf('orphan')).toBe(2);
     expect(fromPacked.indexOf('snap')).toBeUndefined();
+  });
+
+  it('builds a big model in steps, telling the memory only at the end (a build given up leaves it alone)', () => {
+    const n = 2 * FLOW_STEP + 10;
+    const nodes = Array.from({ length: n }, (_, i) =>
+      buildNode(`n${i}`, i === 0 ? {} : { parentId: `n${i - 1}` }),
+    );
+    const edges = nodes
+      .slice(1)
+      .map((node, i): [string, string, 'booted-from'] => [`n${i}`, node.id, 'booted-from']);
+    const big = buildGraph(nodes, edges);
+    const at = new Map(nodes.map((node, i) => [node.id, { x: 0, y: 100 * i }]));
+    const packed = packLayout(big, { positions: at, width: 200, height: 100 * n });
+    const memory = emptyFlowMemory();
+    const whole = buildFlowModel(big, packed, new Map(), memory);
+    expect(memory.model).toBe(whole);
+
+    const steps = flowModelSteps(big, packed, new Map(), memory);
+    let pauses = 0;
+    let r = steps.next();
+    expect(r.done).toBe(false);
+    expect(memory.model).toBe(whole);
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThan(2);
+    const sliced = r.value;
+    expect(memory.model).toBe(sliced);
+    expect(sliced.ends).toEqual(whole.ends);
+    expect(sliced.bounds).toEqual(whole.bounds);
+    // Nothing moved: the placed nodes of the previous model are kept, not made again.
+    sliced.placed.forEach((p, i) => expect(p).toBe(whole.placed[i]));
+    expect(sliced.nodeGrid.size).toBe(n);
   });
 });

@@ -27,14 +27,19 @@ interface FlowObjects {
   edges: Map<string, LineageFlowEdge>;
 }
 
-/** What one view remembers from model to model: the last model's flow objects. */
+/** What one view remembers from model to model: the last model's flow objects, and the last model. */
 export interface FlowMemory {
   last: FlowObjects | undefined;
+  /** The last model built with this memory (shown while the next one is built in slices). */
+  model?: FlowModel;
 }
 
 export function emptyFlowMemory(): FlowMemory {
   return { last: undefined };
 }
+
+/** Items gone over between two checks of the time (the places where a sliced build may pause). */
+export const FLOW_STEP = 4000;
 
 /**
  * Everything the canvas draws, laid out, with a spatial index over it: React Flow is handed only the part
@@ -77,11 +82,38 @@ export function buildFlowModel(
   hiddenCounts: ReadonlyMap<string, number> = new Map(),
   memory?: FlowMemory,
 ): FlowModel {
+  const steps = flowModelSteps(graph, positions, hiddenCounts, memory);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * buildFlowModel as steps: the generator pauses (yields) after every FLOW_STEP nodes or edges, so a big
+ * model can be built over several tasks while the previous one stays on screen. `memory` learns the new
+ * model only at the end: a build given up half way leaves it as it was.
+ */
+export function* flowModelSteps(
+  graph: LineageGraph,
+  positions: ReadonlyMap<string, Point> | PackedLayout,
+  hiddenCounts: ReadonlyMap<string, number> = new Map(),
+  memory?: FlowMemory,
+): Generator<void, FlowModel> {
+  /** The previous model's placed nodes by id, to reuse those that did not change (less garbage per build). */
+  const oldPlaced = memory?.model?.placed;
+  let oldAt = 0;
   const placed: PlacedNode[] = [];
   const edges: LineageEdge[] = [];
   const ends = new Int32Array(graph.edges.length * 2);
   const place = (node: LineageNode, x: number, y: number): void => {
-    placed.push({ id: node.id, node, x, y, hiddenCount: hiddenCounts.get(node.id) });
+    const hiddenCount = hiddenCounts.size === 0 ? undefined : hiddenCounts.get(node.id);
+    // Builds while pages arrive mostly keep the order of the nodes: the old node at the same place is tried.
+    const old = oldPlaced?.[oldAt];
+    oldAt++;
+    if (old && old.node === node && old.x === x && old.y === y && old.hiddenCount === hiddenCount)
+      placed.push(old);
+    else placed.push({ id: node.id, node, x, y, hiddenCount });
   };
   const keep = (e: LineageEdge, s: number, t: number): void => {
     ends[2 * edges.length] = s;
@@ -98,21 +130,25 @@ export function buildFlowModel(
       const x = xy[2 * k] as number;
       if (!Number.isNaN(x)) {
         toPlaced[k] = placed.length;
+        oldAt = placed.length;
         place(node, x, xy[2 * k + 1] as number);
       }
       k++;
+      if (k % FLOW_STEP === 0) yield;
     }
-    graph.edges.forEach((e, i) => {
+    for (let i = 0; i < graph.edges.length; i++) {
       const s = toPlaced[packedEnds[2 * i] as number] ?? -1;
       const t = toPlaced[packedEnds[2 * i + 1] as number] ?? -1;
-      if (s >= 0 && t >= 0) keep(e, s, t);
-    });
+      if (s >= 0 && t >= 0) keep(graph.edges[i] as LineageEdge, s, t);
+      if ((i + 1) % FLOW_STEP === 0) yield;
+    }
   } else {
     index = new Map();
     for (const node of graph.nodes.values()) {
       const p = positions.get(node.id);
       if (!p) continue;
       index.set(node.id, placed.length);
+      oldAt = placed.length;
       place(node, p.x, p.y);
     }
     for (const e of graph.edges) {
@@ -124,7 +160,8 @@ export function buildFlowModel(
 
   const nodeBoxes = new Float64Array(placed.length * 4);
   const bounds: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  placed.forEach((p, i) => {
+  for (let i = 0; i < placed.length; i++) {
+    const p = placed[i] as PlacedNode;
     nodeBoxes[4 * i] = p.x;
     nodeBoxes[4 * i + 1] = p.y;
     nodeBoxes[4 * i + 2] = p.x + NODE_WIDTH;
@@ -133,7 +170,8 @@ export function buildFlowModel(
     bounds.minY = Math.min(bounds.minY, p.y);
     bounds.maxX = Math.max(bounds.maxX, p.x + NODE_WIDTH);
     bounds.maxY = Math.max(bounds.maxY, p.y + NODE_HEIGHT);
-  });
+    if ((i + 1) % FLOW_STEP === 0) yield;
+  }
   if (placed.length === 0) Object.assign(bounds, { minX: 0, minY: 0, maxX: 0, maxY: 0 });
   const edgeBoxes = new Float64Array(edges.length * 4);
   for (let i = 0; i < edges.length; i++) {
@@ -143,12 +181,15 @@ export function buildFlowModel(
       edgeBoxes[4 * i + k] = Math.min(nodeBoxes[s + k] as number, nodeBoxes[t + k] as number);
       edgeBoxes[4 * i + 2 + k] = Math.max(nodeBoxes[s + 2 + k] as number, nodeBoxes[t + 2 + k] as number);
     }
+    if ((i + 1) % FLOW_STEP === 0) yield;
   }
+  const nodeGrid = new GridIndex(nodeBoxes, CELL);
+  yield;
+  const edgeGrid = new GridIndex(edgeBoxes, CELL);
 
   const objects: FlowObjects = { nodes: new Map(), edges: new Map() };
   const before: FlowObjects = memory?.last ?? { nodes: new Map(), edges: new Map() };
-  if (memory) memory.last = objects;
-  return {
+  const model: FlowModel = {
     placed,
     indexOf(id) {
       if (!index) {
@@ -159,8 +200,8 @@ export function buildFlowModel(
     },
     edges,
     ends,
-    nodeGrid: new GridIndex(nodeBoxes, CELL),
-    edgeGrid: new GridIndex(edgeBoxes, CELL),
+    nodeGrid,
+    edgeGrid,
     bounds,
     flowNode(i) {
       const p = placed[i] as PlacedNode;
@@ -191,6 +232,11 @@ export function buildFlowModel(
       return flow;
     },
   };
+  if (memory) {
+    memory.last = objects;
+    memory.model = model;
+  }
+  return model;
 }
 
 function isPacked(p: ReadonlyMap<string, Point> | PackedLayout): p is PackedLayout {

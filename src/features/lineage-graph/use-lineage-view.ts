@@ -1,9 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { builtPackedLayout, GRAPH_LAYOUT } from '../../api/graph-layout';
 import { descendantsOf, layoutTree } from '../../lineage';
 import { sharedLineage } from '../../lib/shared-lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
-import { buildFlowModel, emptyFlowMemory, type FlowModel } from './flow-model';
+import {
+  buildFlowModel,
+  emptyFlowMemory,
+  flowModelSteps,
+  type FlowMemory,
+  type FlowModel,
+} from './flow-model';
 
 export const LAYOUT_OPTIONS = GRAPH_LAYOUT;
 
@@ -22,27 +28,88 @@ function timed<T>(name: string, fn: () => T): T {
   }
 }
 
+/** From this many nodes, a new graph with the worker's layout has its flow model built in slices. */
+export const SLICED_FLOW_FROM = 10_000;
+/** How long one slice of a sliced build may run before it lets input and rendering in. */
+const SLICE_MS = 8;
+
 /**
  * Layout and flow model of a (possibly filtered) graph with some subtrees collapsed. The layout the lineage
  * worker made with a big graph is used as it is; flow objects of nodes and edges that did not change since
  * the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
+ *
+ * A big graph that follows another with nothing collapsed (a rebuild while pages arrive, a refresh) has its
+ * model built in slices of a few ms, in tasks of their own, while the previous model stays on screen: at
+ * 50,000 images one build in a single task would hold the page for tens of ms. A first graph, or a collapse,
+ * is built at once (what it shows must follow the click).
  */
 export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowModel {
   /** One per view, kept across renders (buildFlowModel replaces its contents). */
-  const [memory] = useState(emptyFlowMemory);
-  return useMemo(
-    () =>
-      timed('glance-lineage:layout', () => {
-        // The worker's layout, as it came: nothing is collapsed, so no node hides others.
-        const packed = collapsed.size === 0 ? builtPackedLayout(graph) : undefined;
-        if (packed) return buildFlowModel(graph, packed, new Map(), memory);
-        const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
-        const hidden = new Map<string, number>();
-        for (const id of collapsed) {
-          if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);
-        }
-        return buildFlowModel(graph, layout.positions, hidden, memory);
-      }),
+  const [memory] = useState((): ViewMemory => ({ ...emptyFlowMemory(), packed: false }));
+  /** Set when a sliced build finished (the render then shows memory.model). */
+  const [, setBuilt] = useState<FlowModel | null>(null);
+  const now = useMemo(
+    () => (slicing(graph, collapsed, memory) ? null : flowModelNow(graph, collapsed, memory)),
     [graph, collapsed, memory],
   );
+  useEffect(() => {
+    if (now) return;
+    const packed = builtPackedLayout(graph);
+    if (!packed) return;
+    const steps = flowModelSteps(graph, packed, new Map(), memory);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const slice = (): void => {
+      timer = null;
+      const start = performance.now();
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          performance.measure('glance-lineage:layout-slices', { start, end: performance.now() });
+          setBuilt(r.value);
+          return;
+        }
+        if (performance.now() - start > SLICE_MS) break;
+      }
+      timer = setTimeout(slice, 0);
+    };
+    timer = setTimeout(slice, 0);
+    return () => {
+      if (timer !== null) clearTimeout(timer);
+    };
+  }, [now, graph, memory]);
+  return now ?? (memory.model as FlowModel);
+}
+
+interface ViewMemory extends FlowMemory {
+  /** memory.model was laid out by the worker, nothing collapsed (not a filtered graph, not a collapse). */
+  packed: boolean;
+}
+
+/**
+ * Whether the model of `graph` is built in slices: a big graph with the worker's layout, after a model of
+ * the same kind (so leaving a filter or a collapse never shows the filtered or collapsed model meanwhile).
+ */
+function slicing(graph: LineageGraph, collapsed: ReadonlySet<string>, memory: ViewMemory): boolean {
+  return (
+    memory.model !== undefined &&
+    memory.packed &&
+    collapsed.size === 0 &&
+    graph.nodes.size >= SLICED_FLOW_FROM &&
+    builtPackedLayout(graph) !== undefined
+  );
+}
+
+function flowModelNow(graph: LineageGraph, collapsed: ReadonlySet<string>, memory: ViewMemory): FlowModel {
+  return timed('glance-lineage:layout', () => {
+    // The worker's layout, as it came: nothing is collapsed, so no node hides others.
+    const packed = collapsed.size === 0 ? builtPackedLayout(graph) : undefined;
+    memory.packed = packed !== undefined;
+    if (packed) return buildFlowModel(graph, packed, new Map(), memory);
+    const layout = layoutTree(graph, { ...LAYOUT_OPTIONS, collapsed });
+    const hidden = new Map<string, number>();
+    for (const id of collapsed) {
+      if (layout.positions.has(id)) hidden.set(id, descendantsOf(graph, id).length);
+    }
+    return buildFlowModel(graph, layout.positions, hidden, memory);
+  });
 }

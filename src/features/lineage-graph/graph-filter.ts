@@ -54,13 +54,28 @@ export function filterGraph(graph: LineageGraph, f: GraphFilter): LineageGraph {
   return { nodes, edges, children, roots, problems: graph.problems };
 }
 
-/** The values the filter menus offer, sorted. */
-export function filterChoices(graph: LineageGraph): { projects: string[]; tags: string[] } {
+export interface FilterChoices {
+  projects: string[];
+  tags: string[];
+}
+
+const choicesOf = new WeakMap<LineageGraph, FilterChoices>();
+
+/**
+ * The values the filter menus offer, sorted; found once per graph (the graph view and the table's filter bar
+ * ask for the same graph).
+ */
+export function filterChoices(graph: LineageGraph): FilterChoices {
+  const known = choicesOf.get(graph);
+  if (known) return known;
   const projects = new Set<string>();
   const tags = new Set<string>();
   for (const node of graph.nodes.values()) {
     if (node.projectId) projects.add(node.projectId);
-    for (const t of tagsOf(node)) tags.add(t);
+    const nodeTags = node.image?.tags ?? node.server?.tags;
+    if (nodeTags) for (const t of nodeTags) tags.add(t);
   }
-  return { projects: [...projects].sort(), tags: [...tags].sort() };
+  const choices = { projects: [...projects].sort(), tags: [...tags].sort() };
+  choicesOf.set(graph, choices);
+  return choices;
 }

@@ -1,7 +1,8 @@
 /**
  * The listings survive a page reload for a short time (IndexedDB, per cloud, project and user), so a reload
  * shows the last data at once, marked as cached, while an incremental refresh revalidates it. Items are
- * stored in slices of 1,000 records: each read or write copies little, so the page never stalls on it.
+ * stored in slices of 1,000 records: each read or write copies little, so the page never stalls on it; a
+ * save writes each slice when the page is idle (after the load's last graph is taken in, between input events).
  */
 const DB = 'glance-lineage-cache';
 const STORE = 'listings';
@@ -48,6 +49,15 @@ function open(): Promise<IDBDatabase> | null {
   return db;
 }
 
+/** Resolves when the page is idle (or after `timeoutMs` at the latest). */
+function idle(timeoutMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
 async function put(key: string, value: unknown): Promise<void> {
   const d = await open();
   if (!d) return;
@@ -77,8 +87,12 @@ export async function saveListing(
     return { name, length: list.length };
   });
   const slices = Math.ceil(flat.length / SLICE);
-  for (let i = 0; i < slices; i++) await put(`${key}#${i}`, flat.slice(i * SLICE, (i + 1) * SLICE));
+  for (let i = 0; i < slices; i++) {
+    await idle();
+    await put(`${key}#${i}`, flat.slice(i * SLICE, (i + 1) * SLICE));
+  }
   const head: Head = { savedAt: Date.now(), slices, meta, arrays };
+  await idle();
   await put(key, head);
 }
 

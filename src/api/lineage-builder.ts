@@ -38,7 +38,8 @@ interface Waiting {
 export function rebuildGapMs(items: number): number {
   if (items < 5000) return 0;
   if (items < 20_000) return 1000;
-  return 2000;
+  if (items < 40_000) return 2000;
+  return 3000;
 }
 
 function sizeOf(input: LineageInput): number {

@@ -1,5 +1,5 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
 import { useLoadProgress } from '../../api/load-progress';
 import { ErrorPanel } from '../../components/error-panel';
@@ -21,6 +21,10 @@ const RESOURCE_WORDS = { session: 'the session', images: 'images from Glance', s
 /** The lineage graph of the whole cloud, with its own loading and error states. */
 export function LineageGraphPanel() {
   const data = useCloudData();
+  // A new graph is taken in by a transition render, which React splits between input events: the page's
+  // first graph mounts React Flow and its nodes, too much for one task while the next pages arrive.
+  const input = useDeferredValue(data.input);
+  const graph = useDeferredValue(data.graph);
   if (data.failure)
     return (
       <ErrorPanel
@@ -29,10 +33,8 @@ export function LineageGraphPanel() {
         onRetry={data.retry}
       />
     );
-  if (!data.input || !data.graph) return <LoadingStatus />;
-  return (
-    <LineageGraphView input={data.input} graph={data.graph} deletedServersError={data.deletedServersError} />
-  );
+  if (!input || !graph) return <LoadingStatus />;
+  return <LineageGraphView input={input} graph={graph} deletedServersError={data.deletedServersError} />;
 }
 
 function LoadingStatus() {

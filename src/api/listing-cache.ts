@@ -1,12 +1,12 @@
 /**
  * The listings survive a page reload for a short time (IndexedDB, per cloud, project and user), so a reload
  * shows the last data at once, marked as cached, while an incremental refresh revalidates it. Items are
- * stored in slices of 1,000 records: each read or write copies little, so the page never stalls on it; a
+ * stored in slices of 250 records (a put of 1,000 servers took ~80 ms): each read or write copies little, so the page never stalls on it; a
  * save writes each slice when the page is idle (after the load's last graph is taken in, between input events).
  */
 const DB = 'glance-lineage-cache';
 const STORE = 'listings';
-const SLICE = 1000;
+const SLICE = 250;
 /** localStorage key of the cache's lifetime in minutes (0 turns the cache off). */
 export const CACHE_MINUTES_KEY = 'glance-lineage.cache-minutes';
 export const DEFAULT_CACHE_MINUTES = 10;

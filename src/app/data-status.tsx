@@ -1,3 +1,4 @@
+import { formatCount } from '../lib/format-count';
 import { useEffect, useState } from 'react';
 import { useLoadProgress } from '../api/load-progress';
 import { useCloudData } from '../api/use-cloud-data';
@@ -24,7 +25,7 @@ export function DataStatus() {
   if (cloud.cachedAt !== null) text = `Cached ${minutesAgo(cloud.cachedAt, now)}, refreshing…`;
   else if (cloud.loading) {
     const part = (n: number | undefined, what: string) =>
-      n === undefined ? null : `${n.toLocaleString('en')} ${what}`;
+      n === undefined ? null : `${formatCount(n)} ${what}`;
     const so = [
       part(p.images, 'images'),
       part(p.servers, 'servers'),

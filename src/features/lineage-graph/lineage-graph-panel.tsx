@@ -1,3 +1,4 @@
+import { formatCount } from '../../lib/format-count';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
@@ -40,7 +41,7 @@ export function LineageGraphPanel() {
 function LoadingStatus() {
   const p = useLoadProgress();
   const part = (n: number | undefined, what: string) =>
-    n === undefined ? null : `${n.toLocaleString('en')} ${what}`;
+    n === undefined ? null : `${formatCount(n)} ${what}`;
   const parts = [
     part(p.images, 'images'),
     part(p.servers, 'servers'),

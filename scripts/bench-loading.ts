@@ -63,14 +63,9 @@ export function startLabProxy(port: number): Promise<Child> {
   );
 }
 
-interface Row {
+/** A row of the table: one target's measurements, plus the CLI where there is one. */
+interface Row extends Measured {
   target: string;
-  images: number;
-  app: Stat;
-  appImages: Stat;
-  floor: Stat;
-  appPaired: number;
-  appImagesPaired: number;
   cli: Stat | null;
   note: string;
 }
@@ -139,12 +134,7 @@ async function labRow(): Promise<Row | string> {
     }
     return {
       target: 'lab (real Glance/Nova)',
-      images: m.floorCount,
-      app: m.app,
-      appImages: m.appImages,
-      floor: m.floor,
-      appPaired: m.appPaired,
-      appImagesPaired: m.appImagesPaired,
+      ...m,
       cli: cliRuns.length ? stat(cliRuns) : null,
       note: `app got ${m.counts.images} images, ${m.counts.servers} servers, ${m.counts.deleted} deleted; ${cliNote}`,
     };
@@ -187,12 +177,7 @@ async function simRow(images: number, servers: number): Promise<Row> {
     const m = await measure(`http://127.0.0.1:${port}`, raw);
     return {
       target: `simulator generated`,
-      images: m.floorCount,
-      app: m.app,
-      appImages: m.appImages,
-      floor: m.floor,
-      appPaired: m.appPaired,
-      appImagesPaired: m.appImagesPaired,
+      ...m,
       cli: null,
       note: `app got ${m.counts.images} images, ${m.counts.servers} servers, ${m.counts.deleted} deleted`,
     };
@@ -225,7 +210,7 @@ export async function benchLoading(): Promise<string> {
       ],
       ...figures.map((r) => [
         r.target,
-        String(r.images),
+        String(r.floorCount),
         fmtSeconds(r.app),
         fmtSeconds(r.floor),
         `${r.appPaired.toFixed(2)}x`,
@@ -235,7 +220,7 @@ export async function benchLoading(): Promise<string> {
         r.cli ? ratio(r.cli.median, r.app.median, 1) : '-',
       ]),
     ]),
-    ...figures.map((r) => `  ${r.target} ${r.images}: ${r.note}`),
+    ...figures.map((r) => `  ${r.target} ${r.floorCount}: ${r.note}`),
     ...rows.filter((r): r is string => typeof r === 'string').map((s) => `  lab: ${s}`),
     '  app = GET /api/session, then images + servers + deleted servers in parallel (the browser path); floor = images only;\n  images only via proxy = the same image pages through the proxy (isolates the proxy from the server lists).',
     `  ratios: the median over ${RUNS} rounds of app/floor measured in the same round (each round runs the three in\n  rotating order, so the machine's load drifts onto all of them alike).`,

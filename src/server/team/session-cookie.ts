@@ -58,9 +58,10 @@ export function clearedSessionCookie(opts: { secure: boolean }): string {
   return sessionCookie('', { secure: opts.secure, maxAgeSeconds: 0 });
 }
 
-/** The session cookie cleared and the ended marker set (for a day), as two Set-Cookie values. */
-export function endedSessionCookies(opts: { secure: boolean }): string[] {
-  return [clearedSessionCookie(opts), cookie(ENDED_COOKIE, '1', { ...opts, maxAgeSeconds: 86_400 })];
+/** Appends to `headers` the session cookie cleared and the ended marker set (for a day). */
+export function appendEndedSessionCookies(headers: Headers, opts: { secure: boolean }): void {
+  headers.append('set-cookie', clearedSessionCookie(opts));
+  headers.append('set-cookie', cookie(ENDED_COOKIE, '1', { ...opts, maxAgeSeconds: 86_400 }));
 }
 
 export function clearedEndedCookie(opts: { secure: boolean }): string {

@@ -13,7 +13,7 @@ import { isMutating } from '../route-allowlist';
 import { PersonSession, type TeamCloud } from './person-session';
 import { DEFAULT_SIGN_IN_LIMIT, FailureRateLimit } from './rate-limit';
 import { currentPerson, requestPerson } from './request-person';
-import { endedSessionCookies, isSecureRequest, sessionIdOf } from './session-cookie';
+import { appendEndedSessionCookies, isSecureRequest, sessionIdOf } from './session-cookie';
 import { SessionStore, type TeamSessionStore } from './session-store';
 import { SharedSessionStore } from './shared-session-store';
 import { mountTeamRoutes } from './team-routes';
@@ -124,8 +124,7 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             401,
             'Your session has ended (signed out, expired or idle too long): sign in again.',
           );
-          for (const value of endedSessionCookies({ secure: isSecureRequest(c.req.raw, cookieOpts) }))
-            res.headers.append('set-cookie', value);
+          appendEndedSessionCookies(res.headers, { secure: isSecureRequest(c.req.raw, cookieOpts) });
           return res;
         }
         if (isMutating(c.req.method) && !path.startsWith('/api/team/') && !bound.person.canWrite())
@@ -147,8 +146,7 @@ export function createTeamMode(opts: TeamOptions): TeamMode {
             ),
             requestId,
           );
-          for (const value of endedSessionCookies({ secure: isSecureRequest(c.req.raw, cookieOpts) }))
-            c.res.headers.append('set-cookie', value);
+          appendEndedSessionCookies(c.res.headers, { secure: isSecureRequest(c.req.raw, cookieOpts) });
         }
       });
       mountTeamRoutes(app, deps, { store, limiter, cookieOpts, cloud: opts.cloud });

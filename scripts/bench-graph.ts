@@ -10,8 +10,8 @@
  *     all" button is back and no status text is shown), or, failing that, until no /api/image|compute
  *     response arrived for 3 s and the status line has no "so far";
  *   - first graph: the first React Flow node in the DOM, after the next frame (a `gl:graph-ready` mark wins);
- *   - interactive: the later of first graph and the end of the last long task (TTI-like: the main thread is
- *     free again, checked after 1.5 s without a long task);
+ *   - interactive: the latest of data in hand, first graph and the end of the last long task (TTI-like: the
+ *     main thread is free again, checked after 1.5 s without a long task);
  *   - JS heap after a forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage);
  *   - fps while panning: mouse drags on the empty pane at the first view's zoom, frames counted with rAF;
  *   - long tasks (PerformanceObserver 'longtask') over the whole load: from navigation to interactive.
@@ -26,11 +26,11 @@ import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromiu
 
 const RUNS_10K = 3;
 /**
- * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=3`
- * loads the 50k cloud that many times (each run printed); `BENCH_GRAPH_VERBOSE=1` lists each run's long tasks.
+ * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=5`
+ * loads the 50k cloud that many times (default 3; each run printed); `BENCH_GRAPH_VERBOSE=1` lists each run's long tasks.
  */
 const SIZES = (process.env.BENCH_GRAPH_SIZES ?? '10k,50k').split(',').map((x) => x.trim());
-const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 1) || 1);
+const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 3) || 3);
 const VERBOSE = process.env.BENCH_GRAPH_VERBOSE === '1';
 /** `BENCH_GRAPH_PROFILE=<dir>`: a CPU profile of each load is written there (open it in Chromium's devtools). */
 const PROFILE_DIR = process.env.BENCH_GRAPH_PROFILE;
@@ -291,7 +291,8 @@ async function loadOnce(
     return {
       dataMs: t.dataAt,
       firstGraphMs: t.firstGraphAt,
-      interactiveMs: Math.max(t.firstGraphAt, lastLongEnd) - t.dataAt,
+      // 0 when the graph was up and the main thread free before the last page arrived.
+      interactiveMs: Math.max(t.firstGraphAt, lastLongEnd, t.dataAt) - t.dataAt,
       heapMiB: heap.usedSize / 2 ** 20,
       longTasks: longs.length,
       longOver100: longs.filter((l) => l.duration > 100).length,
@@ -358,11 +359,18 @@ export async function benchGraph(): Promise<string> {
       ...runs50k.map((r, i) => describeRun(`50k run ${i + 1}`, r)),
     ].join('\n');
     if (runs10k.length === 0 || runs50k.length === 0) return perRun;
-    const run50k = runs50k[Math.floor(runs50k.length / 2)] as LoadFigures;
+    const byLongest = [...runs50k].sort((a, b) => a.longMaxMs - b.longMaxMs);
+    const run50k = byLongest[Math.floor(byLongest.length / 2)] as LoadFigures;
+    const worst50k = byLongest[byLongest.length - 1] as LoadFigures;
     const med = (f: (x: LoadFigures) => number) => stat(runs10k.map(f));
     const first10 = runs10k[0] as LoadFigures;
     const rows = [
-      ['figure', '10,000 images + 2,000 servers', '50,000 images + 10,000 servers (1 run)', 'target'],
+      [
+        'figure',
+        '10,000 images + 2,000 servers',
+        `50,000 images + 10,000 servers (median run of ${RUNS_50K})`,
+        'target',
+      ],
       [
         'page load -> data in hand',
         fmtMs(
@@ -408,12 +416,18 @@ export async function benchGraph(): Promise<string> {
         `${run50k.longTasks} / ${run50k.longOver100} / ${run50k.longMaxMs.toFixed(0)} ms`,
         '-',
       ],
+      [
+        'longest task while loading, worst run',
+        `${Math.max(...runs10k.map((x) => x.longMaxMs)).toFixed(0)} ms (of ${RUNS_10K})`,
+        `${worst50k.longMaxMs.toFixed(0)} ms (of ${RUNS_50K})`,
+        '<= 100 ms (50k)',
+      ],
       ['nodes mounted in the first view', String(first10.mountedNodes), String(run50k.mountedNodes), '-'],
     ];
     return [
       table(rows),
       perRun,
-      `  headless Chromium (${CHROMIUM}, --disable-gpu: software rendering), 1280x800; 10k: median of ${RUNS_10K} fresh pages after 1 warm-up.`,
+      `  headless Chromium (${CHROMIUM}, --disable-gpu: software rendering), 1280x800; 10k: median of ${RUNS_10K} fresh pages after 1 warm-up; 50k: the run with the median longest task, of ${RUNS_50K} fresh pages.`,
       `  panning at the first view's zoom (${first10.zoom.toFixed(2)} at 10k, ${run50k.zoom.toFixed(2)} at 50k): two 90-step mouse drags on the empty pane.`,
       `  data in hand: the page held every listing (end of loading seen by: ${[...new Set([...runs10k, run50k].map((r) => r.loadedBy))].join(', ')}); long tasks and heap cover the whole load.`,
       `  timings from ${first10.usedMarks ? "the app's performance marks gl:data-ready / gl:graph-ready" : 'Resource Timing (last /api/image|compute response) and the first mounted node (no gl:* marks in the app)'}.`,

@@ -1,12 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { CopyLinkButton } from '../features/lineage-graph/copy-link-button';
-import { LineageGraphPanel } from '../features/lineage-graph/lineage-graph-panel';
 import { useSettlePolling } from '../api/settle-polling';
 import { PanelBoundary } from '../components/panel-boundary';
 import { useUrlParams } from '../lib/url-state';
 import { DataStatus } from './data-status';
 import { Header } from './header';
 import { ExportBar } from './data-views';
+import { LineageGraphPanel } from './lazy-views';
 import { LineageModelProvider } from './lineage-model-provider';
 import { MainViews, ViewTabs } from './main-views';
 import { ProjectNamesProvider } from './project-names-provider';

@@ -6,13 +6,11 @@ import { useMemo, type ReactNode } from 'react';
 import { ErrorPanel } from '../components/error-panel';
 import { PanelBoundary } from '../components/panel-boundary';
 import { ExportMenu } from '../features/export/export-menu';
-import { InsightsView } from '../features/insights/insights-view';
-import { InspectorPanel } from '../features/inspector/inspector-panel';
 import { filterChoices } from '../features/lineage-graph/graph-filter';
 import { GraphToolbar } from '../features/lineage-graph/graph-toolbar';
 import { searchNodes } from '../features/lineage-graph/search';
-import { TableView } from '../features/table-view/table-view';
 import type { LineageGraph } from '../lineage/types';
+import { InsightsView, InspectorPanel, TableView } from './lazy-views';
 import { useLineageModel } from './lineage-model-context';
 
 const RESOURCE_WORDS = { session: 'the session', images: 'images from Glance', servers: 'servers from Nova' };

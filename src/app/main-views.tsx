@@ -3,11 +3,9 @@
  * node's details and actions in the inspector column, never over the graph), the bulk cleanup, and the audit log.
  */
 import type { ReactNode } from 'react';
-import { AuditLogView } from '../features/actions/audit-log-view';
-import { CleanupView } from '../features/actions/cleanup-view';
-import { NodeActionsPanel } from '../features/actions/node-actions-panel';
 import { PanelBoundary } from '../components/panel-boundary';
 import { InsightsPanel, InspectorColumn, TableViewPanel } from './data-views';
+import { AuditLogView, CleanupView, NodeActionsPanel } from './lazy-views';
 import { setUrlParams, useUrlParams } from '../lib/url-state';
 
 type View = 'graph' | 'table' | 'insights' | 'cleanup' | 'audit';

@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, Suspense, type ErrorInfo, type ReactNode } from 'react';
 import { ErrorPanel } from './error-panel';
 
 interface Props {
@@ -10,7 +10,11 @@ interface State {
   error: unknown;
 }
 
-/** Catches a render error inside one panel so the rest of the page keeps working. */
+/**
+ * Catches a render error inside one panel so the rest of the page keeps working, and shows a placeholder
+ * while a lazily loaded view's code arrives (src/app/lazy-views.ts); a chunk that fails to load is an error
+ * like any other, and Retry asks for it again.
+ */
 export class PanelBoundary extends Component<Props, State> {
   state: State = { error: null };
 
@@ -31,6 +35,16 @@ export class PanelBoundary extends Component<Props, State> {
           onRetry={() => this.setState({ error: null })}
         />
       );
-    return this.props.children;
+    return (
+      <Suspense
+        fallback={
+          <p aria-busy="true" className="p-4 text-sm text-slate-500">
+            Loading…
+          </p>
+        }
+      >
+        {this.props.children}
+      </Suspense>
+    );
   }
 }

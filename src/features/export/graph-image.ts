@@ -1,5 +1,3 @@
-import { toPng, toSvg } from 'html-to-image';
-
 export type ImageFormat = 'png' | 'svg';
 
 /** The React Flow viewport on screen, if the graph view is showing. */
@@ -26,5 +24,7 @@ export async function graphImage(format: ImageFormat): Promise<string> {
     backgroundColor: background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff',
     style: { width: `${width}px`, height: `${height}px`, transform: viewport.style.transform },
   };
+  // Loaded when first used: nothing else needs it.
+  const { toPng, toSvg } = await import('html-to-image');
   return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
 }

@@ -54,7 +54,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite build && node_modules/.bin/tsx src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
+      command: `npx vite build && node_modules/.bin/tsx --initial-heap-size=64 src/server/main.ts --demo --port ${PORT} --test-controls --audit-file ${AUDIT_FILE}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
@@ -62,7 +62,7 @@ export default defineConfig({
     },
     {
       // Started after the first server, which builds dist/ (servers start in order).
-      command: `node_modules/.bin/tsx src/server/main.ts --demo --team --port ${TEAM_PORT} --test-controls --idle-minutes 30 --audit-file ${TEAM_AUDIT_FILE}`,
+      command: `node_modules/.bin/tsx --initial-heap-size=64 src/server/main.ts --demo --team --port ${TEAM_PORT} --test-controls --idle-minutes 30 --audit-file ${TEAM_AUDIT_FILE}`,
       url: `http://127.0.0.1:${TEAM_PORT}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -70,7 +70,7 @@ export default defineConfig({
     },
     {
       // Also after the first server (dist/). Read-only: the proxy refuses every change.
-      command: `node_modules/.bin/tsx src/server/main.ts --demo --read-only --port ${READ_ONLY_PORT} --test-controls --audit-file ${READ_ONLY_AUDIT_FILE}`,
+      command: `node_modules/.bin/tsx --initial-heap-size=64 src/server/main.ts --demo --read-only --port ${READ_ONLY_PORT} --test-controls --audit-file ${READ_ONLY_AUDIT_FILE}`,
       url: `http://127.0.0.1:${READ_ONLY_PORT}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

@@ -20,7 +20,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fmtMs, freePort, runCommand, startNodeChild, stat, table } from './bench-util';
+import { fmtMs, freePort, runCommand, startNodeChild, stat, table, PROXY_NODE_FLAGS } from './bench-util';
 import type { Child } from './bench-util';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
 
@@ -338,6 +338,7 @@ export async function benchGraph(): Promise<string> {
     'src/server/main.ts',
     ['--demo', '--test-controls', '--port', String(port), '--audit-file', audit],
     /Glance Lineage on/,
+    { nodeFlags: PROXY_NODE_FLAGS },
   );
   let browser: Browser | null = null;
   try {

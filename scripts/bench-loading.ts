@@ -5,8 +5,9 @@
  * floor (plain HTTP page fetch of the same images straight from Glance) and, on a real cloud, the
  * `openstack image list` CLI.
  *   - lab: 2,000 queued images named `<run prefix>NNNN` are created for the run and deleted after it;
- *   - simulator: the `generated` scenario at 10,000 and 50,000 images, in a child process of its own (the
- *     cloud), with the proxy in another child reaching it over loopback HTTP, as it reaches a real cloud.
+ *   - simulator: the `generated` scenario at 10,000 and 50,000 images, as a cloud of child processes, Nova in
+ *     one and Keystone/Glance in another (as in a real cloud, where they are separate services), with the
+ *     proxy in a third reaching them over loopback HTTP, as it reaches a real cloud.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import {
   startNodeChild,
   stat,
   table,
+  PROXY_NODE_FLAGS,
 } from './bench-util';
 import type { Child, Stat } from './bench-util';
 
@@ -60,6 +62,7 @@ export function startLabProxy(port: number): Promise<Child> {
     'src/server/main.ts',
     ['--port', String(port), '--audit-file', audit],
     /Glance Lineage on/,
+    { nodeFlags: PROXY_NODE_FLAGS },
   );
 }
 
@@ -160,20 +163,35 @@ async function simToken(rawBase: string): Promise<RawAccess> {
 
 async function simRow(images: number, servers: number): Promise<Row> {
   const rawPort = await freePort(4400);
-  const port = await freePort(rawPort + 1);
-  const sim = await startNodeChild(
-    'scripts/bench-sim-server.ts',
-    ['--images', String(images), '--servers', String(servers), '--raw-port', String(rawPort)],
-    /^ready /m,
-  );
-  let proxy: Child | null = null;
+  const novaPort = await freePort(rawPort + 1);
+  const port = await freePort(novaPort + 1);
+  const scenario = ['--images', String(images), '--servers', String(servers)];
+  const children: Child[] = [];
   try {
-    proxy = await startNodeChild(
-      'scripts/bench-sim-server.ts',
-      ['--port', String(port), '--sim-url', `http://127.0.0.1:${rawPort}`],
-      /^ready proxy/m,
+    children.push(
+      await startNodeChild(
+        'scripts/bench-sim-server.ts',
+        [...scenario, '--raw-port', String(rawPort)],
+        /^ready /m,
+      ),
     );
-    const raw = await simToken(`http://127.0.0.1:${rawPort}`);
+    const rawUrl = `http://127.0.0.1:${rawPort}`;
+    children.push(
+      await startNodeChild(
+        'scripts/bench-sim-server.ts',
+        [...scenario, '--nova-port', String(novaPort), '--keystone-url', rawUrl],
+        /^ready nova/m,
+      ),
+    );
+    children.push(
+      await startNodeChild(
+        'scripts/bench-sim-server.ts',
+        ['--port', String(port), '--sim-url', rawUrl, '--compute-url', `http://127.0.0.1:${novaPort}`],
+        /^ready proxy/m,
+        { nodeFlags: PROXY_NODE_FLAGS },
+      ),
+    );
+    const raw = await simToken(rawUrl);
     const m = await measure(`http://127.0.0.1:${port}`, raw);
     return {
       target: `simulator generated`,
@@ -182,8 +200,7 @@ async function simRow(images: number, servers: number): Promise<Row> {
       note: `app got ${m.counts.images} images, ${m.counts.servers} servers, ${m.counts.deleted} deleted`,
     };
   } finally {
-    await proxy?.stop();
-    await sim.stop();
+    for (const child of children.reverse()) await child.stop();
   }
 }
 
@@ -223,6 +240,7 @@ export async function benchLoading(): Promise<string> {
     ...figures.map((r) => `  ${r.target} ${r.floorCount}: ${r.note}`),
     ...rows.filter((r): r is string => typeof r === 'string').map((s) => `  lab: ${s}`),
     '  app = GET /api/session, then images + servers + deleted servers in parallel (the browser path); floor = images only;\n  images only via proxy = the same image pages through the proxy (isolates the proxy from the server lists).',
+    '  simulator: Keystone+Glance, Nova and the proxy are three processes (plus this one, the client) on loopback;\n  on a machine with few cores they share the CPU, so the servers the app lists slow its image pages down.',
     `  ratios: the median over ${RUNS} rounds of app/floor measured in the same round (each round runs the three in\n  rotating order, so the machine's load drifts onto all of them alike).`,
     '  targets: app/floor <= 1.2. Reference (lab notes): raw fetch of 2,015 images 2.3 s, openstack image list 10.2 s.',
   ];

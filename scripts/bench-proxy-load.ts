@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { labPool, NO_CLOUD } from './bench-lab';
 import { startLabProxy } from './bench-loading';
-import { fmtMs, freePort, rssMiB, startNodeChild, stat, table, timeIt } from './bench-util';
+import { fmtMs, freePort, rssMiB, startNodeChild, stat, table, timeIt, PROXY_NODE_FLAGS } from './bench-util';
 import type { Child } from './bench-util';
 
 const CONNECTIONS = 50;
@@ -35,6 +35,7 @@ async function demoLoad(): Promise<string> {
     'src/server/main.ts',
     ['--demo', '--port', String(port), '--audit-file', audit],
     /Glance Lineage on/,
+    { nodeFlags: PROXY_NODE_FLAGS },
   );
   try {
     const url = `http://127.0.0.1:${port}/api/image/v2/images?limit=1000`;

@@ -133,13 +133,16 @@ export interface Child {
  * Starts `node --import tsx <script> ...args` (so the pid is the server itself, not a tsx wrapper) and
  * resolves when a line of its stdout matches `ready`. Rejects with its output if it exits first or times out.
  */
+/** The V8 flag `npm start` gives the proxy (package.json; why: src/server/main.ts), for the bench's proxies. */
+export const PROXY_NODE_FLAGS: readonly string[] = ['--initial-heap-size=64'];
+
 export function startNodeChild(
   script: string,
   args: readonly string[],
   ready: RegExp,
-  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string } = {},
+  opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number; cwd?: string; nodeFlags?: readonly string[] } = {},
 ): Promise<Child> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const proc = spawn(process.execPath, [...(opts.nodeFlags ?? []), '--import', 'tsx', script, ...args], {
     cwd: opts.cwd ?? process.cwd(),
     env: opts.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

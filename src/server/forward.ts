@@ -159,7 +159,9 @@ export async function forward(ctx: ForwardContext): Promise<Response> {
 
   // Small bodies (JSON patches, new-image records, tags) are read whole so the session can replay them
   // after re-authenticating on a 401; only image data streams through unbuffered (and is never replayed).
-  if (bufferedBody === null && req.body !== null && isMutating(method) && route.action !== 'image.upload') {
+  // `req.body` is looked at last: on the Node server, reading it makes a whole web Request of the incoming
+  // one (a GET listing has none, and this is the hot path).
+  if (bufferedBody === null && isMutating(method) && route.action !== 'image.upload' && req.body !== null) {
     const text = await req.text();
     if (text.length > MAX_SMALL_BODY)
       return refuse(

@@ -31,11 +31,16 @@ export function serveSimulator(
   );
 }
 
-/** Node's HTTP client (keep-alive), with the simulator's origin mapped to `simUrl` (http://127.0.0.1:R). */
-export function simulatorHttpFetch(simUrl: string): FetchLike {
+/**
+ * Node's HTTP client (keep-alive), with the simulator's origin mapped to `simUrl` (http://127.0.0.1:R), and
+ * its compute API to `computeUrl` when Nova is served by a process of its own (the bench does so).
+ */
+export function simulatorHttpFetch(simUrl: string, opts: { computeUrl?: string } = {}): FetchLike {
   const http = createNodeFetch({});
+  const compute = `${SIM_ORIGIN}/compute/`;
   const toSim = (input: string | URL | Request): string => {
     const href = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+    if (opts.computeUrl && href.startsWith(compute)) return opts.computeUrl + href.slice(SIM_ORIGIN.length);
     return href.startsWith(SIM_ORIGIN) ? simUrl + href.slice(SIM_ORIGIN.length) : href;
   };
   return (input, init) => http(toSim(input), init);

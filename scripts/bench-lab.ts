@@ -14,7 +14,13 @@ import {
   NovaClient,
 } from '../src/openstack/node';
 import type { CloudConfig } from '../src/openstack/node';
-import type { GlanceImage, GlanceImageList, KeystoneTokenResponse } from '../src/openstack/types';
+import { NOVA_MICROVERSION } from '../src/openstack/types';
+import type {
+  GlanceImage,
+  GlanceImageList,
+  KeystoneTokenResponse,
+  NovaServerList,
+} from '../src/openstack/types';
 import { mapBounded } from './bench-util';
 
 export const NO_CLOUD = 'skipped: no cloud configured (set OS_CLOUD)';
@@ -98,6 +104,36 @@ export async function rawListImages(raw: RawAccess, fetchFn: typeof fetch = fetc
     path = body.images.length > 0 ? body.next : undefined;
   }
   return count;
+}
+
+/**
+ * Plain HTTP: every page of GET /servers/detail (limit 1000, all projects; `deleted` for the deleted ones),
+ * following `servers_links` by its query string. Returns the server count.
+ */
+export async function rawListServers(raw: RawAccess, deleted: boolean): Promise<number> {
+  const headers = { ...rawHeaders(raw), 'OpenStack-API-Version': `compute ${NOVA_MICROVERSION}` };
+  let query: string | undefined = `?all_tenants=1&limit=1000${deleted ? '&deleted=true' : ''}`;
+  let count = 0;
+  while (query) {
+    const res = await fetch(`${raw.computeUrl}/servers/detail${query}`, { headers });
+    if (!res.ok) throw new Error(`GET /servers/detail${query}: ${res.status}`);
+    const body = (await res.json()) as NovaServerList;
+    count += body.servers.length;
+    const next =
+      body.servers.length > 0 ? body.servers_links?.find((l) => l.rel === 'next')?.href : undefined;
+    query = next ? next.slice(next.indexOf('?')) : undefined;
+  }
+  return count;
+}
+
+/** The same data the app lists, with plain HTTP: images, servers and deleted servers in parallel. */
+export async function rawListAll(raw: RawAccess): Promise<number> {
+  const counts = await Promise.all([
+    rawListImages(raw),
+    rawListServers(raw, false),
+    rawListServers(raw, true),
+  ]);
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Plain HTTP DELETE; 204 and 404 both count as gone. */

@@ -1,7 +1,7 @@
 /**
  * Section "Proxy under load": the proxy (`src/server/main.ts --demo`, a child process) under 50 concurrent
- * loopback clients listing images with autocannon (three bounded rounds of 20 s, a minute in all, RSS read
- * before and after each), and on the lab the latency the proxy adds: 50 sequential GETs of one image page
+ * loopback clients listing images with autocannon (three bounded rounds of 20 s, a minute in all; the
+ * proxy's heap after a full GC and its RSS read before and after each, through the test controls), and on the lab the latency the proxy adds: 50 sequential GETs of one image page
  * through the proxy and 50 straight to Glance, interleaved, medians compared.
  */
 import autocannon from 'autocannon';
@@ -9,13 +9,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { labPool, NO_CLOUD } from './bench-lab';
 import { startLabProxy } from './bench-loading';
-import { fmtMs, freePort, rssMiB, startNodeChild, stat, table, timeIt, PROXY_NODE_FLAGS } from './bench-util';
+import { fmtMs, freePort, startNodeChild, stat, table, timeIt, PROXY_NODE_FLAGS } from './bench-util';
 import type { Child } from './bench-util';
 
 const CONNECTIONS = 50;
 const ROUND_SECONDS = 20;
-/** Three rounds: a minute of load in all, with the RSS read after each to show any growth. */
-const ROUNDS = 3;
+/** Three rounds: a minute of load in all, memory read after each to show any growth. `BENCH_PROXY_ROUNDS=9` soaks longer. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_PROXY_ROUNDS ?? 3) || 3);
 const SEQUENTIAL = 50;
 const PAGE = '/v2/images?limit=20';
 
@@ -28,23 +28,49 @@ async function loadRound(url: string, seconds: number): Promise<autocannon.Resul
   });
 }
 
+interface Memory {
+  heapMiB: number;
+  rssMiB: number;
+}
+
+/** The proxy's heap after a full GC and its RSS (test controls; the child runs with --expose-gc). */
+async function proxyMemory(base: string): Promise<Memory> {
+  const res = await fetch(`${base}/api/_sim/memory`, {
+    method: 'POST',
+    headers: { 'X-Glance-Lineage': '1' },
+  });
+  const m = (await res.json()) as { collected: boolean; heapUsed: number; rss: number };
+  if (!res.ok || !m.collected)
+    throw new Error(`proxy memory: ${res.status}, collected ${String(m.collected)}`);
+  return { heapMiB: m.heapUsed / 2 ** 20, rssMiB: m.rss / 2 ** 20 };
+}
+
+/** How the heap after GC moved from before the first round to after the last, in words. */
+function growth(before: Memory, after: Memory[]): string {
+  const last = after[after.length - 1] ?? before;
+  const delta = last.heapMiB - before.heapMiB;
+  const highest = Math.max(...after.map((m) => m.heapMiB));
+  return `${delta >= 0 ? '+' : ''}${delta.toFixed(1)} MiB over ${after.length} rounds, highest ${highest.toFixed(1)} MiB`;
+}
+
 async function demoLoad(): Promise<string> {
   const port = await freePort(4410);
   const audit = path.join(os.tmpdir(), `glance-lineage-bench-audit-demo-${process.pid}.jsonl`);
   const proxy: Child = await startNodeChild(
     'src/server/main.ts',
-    ['--demo', '--port', String(port), '--audit-file', audit],
+    ['--demo', '--test-controls', '--port', String(port), '--audit-file', audit],
     /Glance Lineage on/,
-    { nodeFlags: PROXY_NODE_FLAGS },
+    { nodeFlags: [...PROXY_NODE_FLAGS, '--expose-gc'] },
   );
   try {
-    const url = `http://127.0.0.1:${port}/api/image/v2/images?limit=1000`;
+    const base = `http://127.0.0.1:${port}`;
+    const url = `${base}/api/image/v2/images?limit=1000`;
     await loadRound(url, 3); // warm-up: JIT, connection pools
-    const rss0 = rssMiB(proxy.pid);
-    const rounds: { r: autocannon.Result; rss: number }[] = [];
+    const mem0 = await proxyMemory(base);
+    const rounds: { r: autocannon.Result; mem: Memory }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const r = await loadRound(url, ROUND_SECONDS);
-      rounds.push({ r, rss: rssMiB(proxy.pid) });
+      rounds.push({ r, mem: await proxyMemory(base) });
     }
     const body = await fetch(url, { headers: { 'X-Glance-Lineage': '1' } });
     const images = ((await body.json()) as { images: unknown[] }).images.length;
@@ -59,9 +85,10 @@ async function demoLoad(): Promise<string> {
           'requests',
           'errors',
           'non-2xx',
+          'heap after GC',
           'RSS after',
         ],
-        ...rounds.map(({ r, rss }, i) => [
+        ...rounds.map(({ r, mem }, i) => [
           `${i + 1} (${ROUND_SECONDS} s)`,
           r.requests.average.toFixed(0),
           `${r.latency.p50} ms`,
@@ -70,11 +97,16 @@ async function demoLoad(): Promise<string> {
           String(r.requests.total),
           String(r.errors + r.timeouts),
           String(r.non2xx),
-          `${rss.toFixed(0)} MiB`,
+          `${mem.heapMiB.toFixed(1)} MiB`,
+          `${mem.rssMiB.toFixed(0)} MiB`,
         ]),
       ]),
       `  demo scenario (${images} images per answer), GET /api/image/v2/images?limit=1000, ${CONNECTIONS} connections, loopback;`,
-      `  proxy RSS before the rounds (after a 3 s warm-up): ${rss0.toFixed(0)} MiB. Targets: 0 errors, no RSS growth.`,
+      `  proxy before the rounds (after a 3 s warm-up): heap after GC ${mem0.heapMiB.toFixed(1)} MiB, RSS ${mem0.rssMiB.toFixed(0)} MiB.`,
+      `  Targets: 0 errors, no memory growth (heap after GC ${growth(
+        mem0,
+        rounds.map((x) => x.mem),
+      )}).`,
     ].join('\n');
   } finally {
     await proxy.stop();

@@ -3,7 +3,6 @@
  * print a "ready" line, RSS of a process, free loopback ports in the bench range (4400-4499).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 
@@ -96,17 +95,6 @@ export function machineLine(): string {
   const [l1, l5] = os.loadavg();
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   return `machine: ${os.cpus().length} cores (${cpu}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${l1?.toFixed(2)} / ${l5?.toFixed(2)} (1/5 min)`;
-}
-
-/** Resident set size of a process in MiB (Linux /proc), or NaN elsewhere. */
-export function rssMiB(pid: number): number {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const m = /VmRSS:\s+(\d+)\s+kB/.exec(status);
-    return m ? Number(m[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
 }
 
 /** The first port from `from` up to 4499 that nothing listens on (127.0.0.1). */

@@ -109,6 +109,10 @@ describe('proxy routes', () => {
     expect((await post('/api/_sim/faults', { errorRate: 1 })).status).toBe(200);
     expect((await post('/api/_sim/faults', {})).status).toBe(200);
     expect((await post('/api/_sim/expire-tokens')).status).toBe(200);
+    const memory = (await (await post('/api/_sim/memory')).json()) as Record<string, unknown>;
+    expect(memory.collected).toBe(typeof (globalThis as { gc?: unknown }).gc === 'function');
+    expect(memory.heapUsed).toBeGreaterThan(0);
+    expect(memory.rss).toBeGreaterThanOrEqual(memory.heapUsed as number);
     expect(calls).toEqual(['reset generated', 'faults {"errorRate":1}', 'clear', 'expire']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Test controls for end-to-end tests (demo mode with `--test-controls` only): reset the simulator to a
- * named scenario, switch faults on, expire tokens. Mutating like any other request: the app header
- * and same-origin rules apply (checked before these routes).
+ * named scenario, switch faults on, expire tokens, read the proxy's memory. Mutating like any other
+ * request: the app header and same-origin rules apply (checked before these routes).
  */
 import type { Hono } from 'hono';
 import type { AppEnv } from './app-deps';
@@ -81,5 +81,14 @@ export function mountSimControls(app: Hono<AppEnv>, sim: SimControls): void {
   app.post('/api/_sim/expire-tokens', (c) => {
     sim.expireTokens();
     return c.json({ ok: true });
+  });
+
+  // The proxy process's memory, after a full collection when Node runs with --expose-gc (the bench's
+  // soak reads it between rounds: heap after GC is what grows when something leaks, RSS is noisier).
+  app.post('/api/_sim/memory', (c) => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const m = process.memoryUsage();
+    return c.json({ collected: gc !== undefined, rss: m.rss, heapUsed: m.heapUsed, external: m.external });
   });
 }

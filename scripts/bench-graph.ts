@@ -258,11 +258,41 @@ async function panFps(page: Page): Promise<{ fps: number; worstFrameMs: number }
   });
 }
 
+/** Resolves once the page saved both listings to IndexedDB (the heads are written after their slices). */
+async function waitCacheSaved(page: Page, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const heads = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const r = indexedDB.open('glance-lineage-cache');
+          r.onerror = () => resolve(0);
+          r.onsuccess = () => {
+            const db = r.result;
+            if (!db.objectStoreNames.contains('listings')) return resolve(0);
+            const keys = db.transaction('listings', 'readonly').objectStore('listings').getAllKeys();
+            keys.onsuccess = () =>
+              resolve(keys.result.filter((k) => typeof k === 'string' && !k.includes('#')).length);
+            keys.onerror = () => resolve(0);
+          };
+        }),
+    );
+    if (heads >= 2) return;
+    if (Date.now() > until) throw new Error('the page did not save its listings to IndexedDB in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * One load in a fresh browser context (no HTTP cache, no IndexedDB); with `reload`, the figures are those of
+ * a second load in the same context, after the first saved its listings: the cache restore, then revalidation.
+ */
 async function loadOnce(
   browser: Browser,
   base: string,
   withFps: boolean,
   timeoutMs: number,
+  opts: { reload?: boolean } = {},
 ): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -275,7 +305,12 @@ async function loadOnce(
       await profiler.send('Profiler.start');
     }
     await page.goto(`${base}/`);
-    const loaded = await waitInteractive(page, timeoutMs);
+    let loaded = await waitInteractive(page, timeoutMs);
+    if (opts.reload) {
+      await waitCacheSaved(page, timeoutMs);
+      await page.reload();
+      loaded = await waitInteractive(page, timeoutMs);
+    }
     if (profiler && PROFILE_DIR) {
       const { profile } = await profiler.send('Profiler.stop');
       const file = path.join(PROFILE_DIR, `graph-${process.pid}-${++profiles}.cpuprofile`);
@@ -351,13 +386,16 @@ export async function benchGraph(): Promise<string> {
       for (let i = 0; i < RUNS_10K; i++) runs10k.push(await loadOnce(browser, base, true, 120_000));
     }
     const runs50k: LoadFigures[] = [];
+    let reload50k: LoadFigures | null = null;
     if (SIZES.includes('50k')) {
       await reset(base, 50_000, 10_000);
       for (let i = 0; i < RUNS_50K; i++) runs50k.push(await loadOnce(browser, base, true, 300_000));
+      reload50k = await loadOnce(browser, base, false, 300_000, { reload: true });
     }
     const perRun = [
       ...runs10k.map((r, i) => describeRun(`10k run ${i + 1}`, r)),
       ...runs50k.map((r, i) => describeRun(`50k run ${i + 1}`, r)),
+      ...(reload50k ? [describeRun('50k reload, listings from the cache', reload50k)] : []),
     ].join('\n');
     if (runs10k.length === 0 || runs50k.length === 0) return perRun;
     const byLongest = [...runs50k].sort((a, b) => a.longMaxMs - b.longMaxMs);
@@ -421,6 +459,12 @@ export async function benchGraph(): Promise<string> {
         'longest task while loading, worst run',
         `${Math.max(...runs10k.map((x) => x.longMaxMs)).toFixed(0)} ms (of ${RUNS_10K})`,
         `${worst50k.longMaxMs.toFixed(0)} ms (of ${RUNS_50K})`,
+        '<= 100 ms (50k)',
+      ],
+      [
+        'reload with the cache: longest task / long tasks',
+        '-',
+        reload50k ? `${reload50k.longMaxMs.toFixed(0)} ms / ${reload50k.longTasks}` : '-',
         '<= 100 ms (50k)',
       ],
       ['nodes mounted in the first view', String(first10.mountedNodes), String(run50k.mountedNodes), '-'],

@@ -299,15 +299,19 @@ async function loadOnce(
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     const profiler = PROFILE_DIR ? await context.newCDPSession(page) : null;
-    if (profiler) {
+    // The profile covers the measured load: the reload's, when there is one.
+    const startProfile = async (): Promise<void> => {
+      if (!profiler) return;
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
       await profiler.send('Profiler.start');
-    }
+    };
+    if (!opts.reload) await startProfile();
     await page.goto(`${base}/`);
     let loaded = await waitInteractive(page, timeoutMs);
     if (opts.reload) {
       await waitCacheSaved(page, timeoutMs);
+      await startProfile();
       await page.reload();
       loaded = await waitInteractive(page, timeoutMs);
     }

@@ -87,6 +87,37 @@ describe('the worker builder', () => {
     expect(graph).toEqual(buildLineage({ ...input, images }));
   });
 
+  it('sends a big listing over many steps: new items in slices, the id order last', async () => {
+    const input = demoInput();
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      ...input.images[0]!,
+      id: `img-${i}`,
+      name: `n${i}`,
+    }));
+    const worker = fakeWorker();
+    const graph = await createWorkerBuilder(worker).build({ ...input, images: many });
+    const syncs = worker.sent.filter((m) => m.type === 'sync' && m.listing === 'images');
+    expect(syncs.length).toBe(25);
+    const slices = syncs.slice(0, -1);
+    expect(slices.every((m) => m.type === 'sync' && m.items.length === 500 && m.ids === null)).toBe(true);
+    expect(syncs[syncs.length - 1]).toMatchObject({ items: [], ids: many.map((i) => i.id) });
+    expect(graph?.nodes.size).toBe(buildLineage({ ...input, images: many }).nodes.size);
+  });
+
+  it('sends a listing with a duplicate id whole, and everything again the next time', async () => {
+    const input = demoInput();
+    const worker = fakeWorker();
+    const builder = createWorkerBuilder(worker);
+    const twice = [...input.images, input.images[0]!];
+    expect(await builder.build({ ...input, images: twice })).toEqual(
+      buildLineage({ ...input, images: twice }),
+    );
+    const lastSync = worker.sent.filter((m) => m.type === 'sync' && m.listing === 'images').pop();
+    expect(lastSync).toMatchObject({ whole: true });
+    const images = input.images.slice(1);
+    expect(await builder.build({ ...input, images })).toEqual(buildLineage({ ...input, images }));
+  });
+
   it('coalesces: while one build runs, a newer request supersedes the waiting one', async () => {
     const input = demoInput();
     const builder = createWorkerBuilder(fakeWorker());

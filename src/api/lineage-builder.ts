@@ -7,7 +7,13 @@
 import { buildLineage } from '../lineage';
 import type { LineageGraph, LineageInput, Viewer } from '../lineage/types';
 import { GRAPH_LAYOUT, rememberLayout } from './graph-layout';
-import { GraphDecoder, ListingSender, type FromWorker, type ToWorker } from './lineage-transfer';
+import {
+  GraphDecoder,
+  ListingSender,
+  type FromWorker,
+  type SyncMessage,
+  type ToWorker,
+} from './lineage-transfer';
 
 /**
  * Below this many images + servers the page builds the lineage itself (a build of a first page of 1,000
@@ -73,18 +79,24 @@ export function createWorkerBuilder(
     startedAt = now();
     running = { ...w, seq: s, decoder: new GraphDecoder(w.input, previous), failed: null };
     const syncs = [
-      ...senders.images.diff(w.input.images),
-      ...senders.servers.diff(w.input.servers),
-      ...senders.deletedServers.diff(w.input.deletedServers ?? []),
+      senders.images.diff(w.input.images),
+      senders.servers.diff(w.input.servers),
+      senders.deletedServers.diff(w.input.deletedServers ?? []),
     ];
-    // One slice per task: copying 50,000 images in one postMessage would hold the page for seconds.
-    const post = (i: number): void => {
-      if (i === syncs.length)
-        return worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer, layout: GRAPH_LAYOUT });
-      worker.postMessage(syncs[i] as ToWorker);
-      setTimeout(() => post(i + 1), 0);
+    // One step per task: copying 50,000 images in one postMessage would hold the page for seconds, and
+    // even looking through them for what the worker lacks takes tens of milliseconds.
+    let which = 0;
+    const post = (): void => {
+      for (; which < syncs.length; which++) {
+        const step = (syncs[which] as Generator<SyncMessage | null>).next();
+        if (step.done) continue;
+        if (step.value) worker.postMessage(step.value satisfies ToWorker);
+        setTimeout(post, 0);
+        return;
+      }
+      worker.postMessage({ type: 'build', seq: s, viewer: w.input.viewer, layout: GRAPH_LAYOUT });
     };
-    post(0);
+    post();
   };
   /** Starts the waiting build, once the gap since the last start has passed. */
   const startNext = (): void => {

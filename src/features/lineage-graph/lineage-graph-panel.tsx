@@ -134,6 +134,10 @@ function LineageGraphView({
           <p className="p-4 text-sm text-slate-500">
             This cloud has no images or servers the session can see.
           </p>
+        ) : view === null ? (
+          <p role="status" className="p-4 text-sm text-slate-500">
+            Laying out {formatCount(shownGraph.nodes.size)} nodes…
+          </p>
         ) : view.placed.length === 0 ? (
           <p className="p-4 text-sm text-slate-500">Nothing matches the filters.</p>
         ) : (

@@ -38,12 +38,13 @@ const SLICE_MS = 8;
  * worker made with a big graph is used as it is; flow objects of nodes and edges that did not change since
  * the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
  *
- * A big graph that follows another with nothing collapsed (a rebuild while pages arrive, a refresh) has its
- * model built in slices of a few ms, in tasks of their own, while the previous model stays on screen: at
- * 50,000 images one build in a single task would hold the page for tens of ms. A first graph, or a collapse,
- * is built at once (what it shows must follow the click).
+ * A big graph with the worker's layout and nothing collapsed has its model built in slices of a few ms, in
+ * tasks of their own: at 50,000 images one build in a single task would hold the page for ~80 ms. While a
+ * rebuild (pages arriving, a refresh) is sliced the previous model stays on screen; a first big graph (a
+ * cache restored on reload brings all 50,000 at once) is null until its model is ready. A collapse, or a
+ * filtered graph, is built at once (what it shows must follow the click).
  */
-export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowModel {
+export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>): FlowModel | null {
   /** One per view, kept across renders (buildFlowModel replaces its contents). */
   const [memory] = useState((): ViewMemory => ({ ...emptyFlowMemory(), packed: false }));
   /** Set when a sliced build finished (the render then shows memory.model). */
@@ -65,6 +66,7 @@ export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>)
         const r = steps.next();
         if (r.done) {
           performance.measure('glance-lineage:layout-slices', { start, end: performance.now() });
+          memory.packed = true;
           setBuilt(r.value);
           return;
         }
@@ -77,7 +79,7 @@ export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>)
       if (timer !== null) clearTimeout(timer);
     };
   }, [now, graph, memory]);
-  return now ?? (memory.model as FlowModel);
+  return now ?? memory.model ?? null;
 }
 
 interface ViewMemory extends FlowMemory {
@@ -86,13 +88,13 @@ interface ViewMemory extends FlowMemory {
 }
 
 /**
- * Whether the model of `graph` is built in slices: a big graph with the worker's layout, after a model of
- * the same kind (so leaving a filter or a collapse never shows the filtered or collapsed model meanwhile).
+ * Whether the model of `graph` is built in slices: a big graph with the worker's layout, first or after a
+ * model of the same kind (so leaving a filter or a collapse never shows the filtered or collapsed model
+ * meanwhile).
  */
 function slicing(graph: LineageGraph, collapsed: ReadonlySet<string>, memory: ViewMemory): boolean {
   return (
-    memory.model !== undefined &&
-    memory.packed &&
+    (memory.model === undefined || memory.packed) &&
     collapsed.size === 0 &&
     graph.nodes.size >= SLICED_FLOW_FROM &&
     builtPackedLayout(graph) !== undefined

@@ -38,8 +38,13 @@ let profiles = 0;
 
 /** Installed before the app's scripts: long tasks and the first mounted node. */
 const PROBE = `
-window.__gl = { longtasks: [], firstNodeAt: null, firstNodePaintedAt: null, loadedAt: null };
+window.__gl = { longtasks: [], firstNodeAt: null, firstNodePaintedAt: null, loadedAt: null, fcp: null };
 try { performance.setResourceTimingBufferSize(100000); } catch {}
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__gl.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+} catch {}
 try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__gl.longtasks.push({ start: e.startTime, duration: e.duration });
@@ -87,6 +92,8 @@ interface LoadFigures {
   longTasks: number;
   longOver100: number;
   longMaxMs: number;
+  /** The longest task that started after the page's first contentful paint (when there was UI to use). */
+  longMaxAfterPaintMs: number;
   mountedNodes: number;
   fps: number;
   worstFrameMs: number;
@@ -179,13 +186,19 @@ interface Timings {
   mounted: number;
   usedMarks: boolean;
   zoom: number;
+  /** First contentful paint (0 when the browser reported none). */
+  fcp: number;
 }
 
 async function pageTimings(page: Page, loadedAt: number): Promise<Timings> {
   return page.evaluate((loaded: number): Timings => {
     const gl = (
       window as unknown as {
-        __gl: { longtasks: { start: number; duration: number }[]; firstNodePaintedAt: number | null };
+        __gl: {
+          longtasks: { start: number; duration: number }[];
+          firstNodePaintedAt: number | null;
+          fcp: number | null;
+        };
       }
     ).__gl;
     const api = performance
@@ -205,6 +218,7 @@ async function pageTimings(page: Page, loadedAt: number): Promise<Timings> {
       mounted: document.querySelectorAll('.react-flow__node').length,
       usedMarks: markData !== undefined && markGraph !== undefined,
       zoom,
+      fcp: gl.fcp ?? 0,
     };
   }, loadedAt);
 }
@@ -336,6 +350,7 @@ async function loadOnce(
       longTasks: longs.length,
       longOver100: longs.filter((l) => l.duration > 100).length,
       longMaxMs: Math.max(0, ...longs.map((l) => l.duration)),
+      longMaxAfterPaintMs: Math.max(0, ...longs.filter((l) => l.start >= t.fcp).map((l) => l.duration)),
       mountedNodes: t.mounted,
       fps: pan.fps,
       worstFrameMs: pan.worstFrameMs,
@@ -362,7 +377,7 @@ function describeRun(name: string, r: LoadFigures): string {
   const line =
     `  ${name}: data ${r.dataMs.toFixed(0)} ms, data->interactive ${r.interactiveMs.toFixed(0)} ms, ` +
     `heap ${r.heapMiB.toFixed(0)} MiB, fps ${r.fps.toFixed(0)}, long tasks ${r.longTasks} / ` +
-    `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms`;
+    `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms (after first paint ${r.longMaxAfterPaintMs.toFixed(0)} ms)`;
   if (!VERBOSE) return line;
   const list = r.longList.map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ');
   return `${line}\n    long tasks (start+ms): ${list}`;
@@ -463,6 +478,12 @@ export async function benchGraph(): Promise<string> {
         'longest task while loading, worst run',
         `${Math.max(...runs10k.map((x) => x.longMaxMs)).toFixed(0)} ms (of ${RUNS_10K})`,
         `${worst50k.longMaxMs.toFixed(0)} ms (of ${RUNS_50K})`,
+        '<= 100 ms (50k)',
+      ],
+      [
+        '  the same, after the first contentful paint',
+        `${Math.max(...runs10k.map((x) => x.longMaxAfterPaintMs)).toFixed(0)} ms`,
+        `${Math.max(...runs50k.map((x) => x.longMaxAfterPaintMs)).toFixed(0)} ms`,
         '<= 100 ms (50k)',
       ],
       [

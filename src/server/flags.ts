@@ -38,7 +38,7 @@ export const USAGE = `Usage: npm start -- [options]
   --demo               use the built-in simulator even if a cloud is configured
   --demo-user NAME     simulator user: admin (default), demo, alt, auditor
   --read-only          refuse every change (also GLANCE_LINEAGE_READ_ONLY=1)
-  --test-controls      demo only: enable /api/_sim/* (reset scenario, faults, token expiry) for tests
+  --test-controls      demo only: enable /api/_sim/* (reset scenario, faults, token expiry, memory) for tests
   --allow-host NAME    also accept this Host name (repeatable; DNS-rebinding allowlist)
   --audit-file PATH    audit log file (default .audit/audit.jsonl; also GLANCE_LINEAGE_AUDIT_FILE)
   --verbose            log one line per request (tokens redacted)

@@ -15,6 +15,25 @@ function listingRequests(page: Page): string[] {
   return seen;
 }
 
+/** How many listings the page has saved to IndexedDB (each head is written after its slices). */
+function savedListings(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const r = indexedDB.open('glance-lineage-cache');
+        r.onerror = () => resolve(0);
+        r.onsuccess = () => {
+          const db = r.result;
+          if (!db.objectStoreNames.contains('listings')) return resolve(0);
+          const keys = db.transaction('listings', 'readonly').objectStore('listings').getAllKeys();
+          keys.onsuccess = () =>
+            resolve(keys.result.filter((k) => typeof k === 'string' && !k.includes('#')).length);
+          keys.onerror = () => resolve(0);
+        };
+      }),
+  );
+}
+
 test.describe('loading at scale', () => {
   test.describe('a big cloud behind a slow Glance', () => {
     test.use({ scenario: 'generated', generated: { images: 6000, servers: 1200 } });
@@ -62,8 +81,8 @@ test.describe('loading at scale', () => {
   }) => {
     await page.goto('/');
     await expect(nodeById(page, DEMO_IDS.web3Snap)).toBeVisible();
-    // Saved to IndexedDB once complete: give it a moment, then slow Nova so "refreshing" can be seen.
-    await page.waitForTimeout(500);
+    // Saved to IndexedDB once complete (images and servers), then slow Nova so "refreshing" can be seen.
+    await expect.poll(() => savedListings(page), { timeout: 15_000 }).toBe(2);
     await request.post('/api/_sim/faults', {
       headers: APP,
       data: { latencyMs: 1500, services: ['compute'] },

@@ -65,11 +65,16 @@ export function useCloudData(): CloudData {
   const servers = useQuery({ ...serverQueries.list(serverParams), enabled: restored });
   useSaveListing(identity && `${identity}|images`, images.data, ['items']);
   useSaveListing(identity && `${identity}|servers|${isAdmin}`, servers.data, ['items', 'deleted']);
-  const savedAt = cached.data?.savedAt ?? null;
-  const cachedAt =
-    savedAt !== null && (images.dataUpdatedAt <= savedAt || servers.dataUpdatedAt <= savedAt)
-      ? savedAt
-      : null;
+  // Not fresh while either listing still holds what was saved (each was saved when it was complete, at
+  // its own time): the older saved time of those not yet revalidated.
+  const saved = cached.data?.savedAt ?? null;
+  const stale = saved
+    ? [
+        ...(images.dataUpdatedAt <= saved.images ? [saved.images] : []),
+        ...(servers.dataUpdatedAt <= saved.servers ? [saved.servers] : []),
+      ]
+    : [];
+  const cachedAt = stale.length > 0 ? Math.min(...stale) : null;
 
   const projectId = session.data?.project?.id ?? null;
   const hasSession = session.data !== undefined;
@@ -128,7 +133,7 @@ async function restoreListings(
   client: QueryClient,
   identity: string,
   serverParams: ServerListParams,
-): Promise<{ savedAt: number | null }> {
+): Promise<{ savedAt: { images: number; servers: number } | null }> {
   const [imgs, srvs] = await Promise.all([
     loadListing<ImageListing>(`${identity}|images`),
     loadListing<ServerListing>(`${identity}|servers|${serverParams.allTenants}`),
@@ -140,7 +145,7 @@ async function restoreListings(
   client.setQueryData(serverKey, { ...srvs.listing, deletedError: null }, { updatedAt: srvs.savedAt });
   await client.invalidateQueries({ queryKey: imageKey, refetchType: 'none' });
   await client.invalidateQueries({ queryKey: serverKey, refetchType: 'none' });
-  return { savedAt: Math.min(imgs.savedAt, srvs.savedAt) };
+  return { savedAt: { images: imgs.savedAt, servers: srvs.savedAt } };
 }
 
 const saved = new WeakSet<object>();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OpenStackError } from './errors';
 import { FakeTransport } from './fixtures/fake-transport';
 import { recorded, recordedResponse } from './fixtures/recorded';
-import { GlanceClient } from './glance';
+import { GlanceClient, nextLinkFromTail } from './glance';
 import type { GlanceImage, GlanceImageList } from './types';
 
 const PAGE_1 = recorded('glance-list-page-with-next').body as GlanceImageList;
@@ -69,7 +69,79 @@ describe('GlanceClient.pages / listImages', () => {
     const t = new FakeTransport(() => recordedResponse('glance-error-bad-sort'));
     const e = await rejection(new GlanceClient(t).listImages({ sort_key: 'bogus' }, { signal: ac.signal }));
     expect(e.envelope).toMatchObject({ code: 'bad_request', service: 'image', status: 400 });
-    expect(t.last().init.signal).toBe(ac.signal);
+    const sent = t.last().init.signal;
+    expect(sent?.aborted).toBe(false);
+    ac.abort();
+    expect(sent?.aborted).toBe(true);
+  });
+
+  it('asks for the next page before handing over this one, from the next link at the end of the text', async () => {
+    const order: string[] = [];
+    const t = new FakeTransport((req) => {
+      order.push(`request ${req.path}`);
+      return req.path.includes('marker=m1')
+        ? Response.json({
+            images: [{ ...WEB_3, id: 'b' }],
+            first: '/v2/images',
+            schema: '/v2/schemas/images',
+          })
+        : Response.json({
+            images: [WEB_3],
+            first: '/v2/images',
+            schema: '/v2/schemas/images',
+            next: '/v2/images?marker=m1',
+          });
+    });
+    for await (const page of new GlanceClient(t).pages()) order.push(`page ${page.map((i) => i.id).join()}`);
+    expect(order).toEqual([
+      'request /v2/images?limit=1000',
+      'request /v2/images?marker=m1',
+      `page ${WEB_3.id}`,
+      'page b',
+    ]);
+  });
+
+  it('aborts a wrong guess (a `next` inside the last image) and asks for the real next page', async () => {
+    const t = new FakeTransport((req) => {
+      if (req.path.includes('marker=real')) return Response.json({ images: [] });
+      // The top-level next comes first here, so the last "next" in the text is an image property's.
+      return new Response(
+        `{"next": "/v2/images?marker=real", "images": [{"id": "a", "name": "x", "next": "/v2/images?marker=fake"}]}`,
+        { headers: { 'content-type': 'application/json' } },
+      );
+    });
+    const images = await new GlanceClient(t).listImages();
+    expect(images.map((i) => i.id)).toEqual(['a']);
+    expect(t.sent.map((r) => [r.path, r.init.signal?.aborted])).toEqual([
+      ['/v2/images?limit=1000', false],
+      ['/v2/images?marker=fake', true],
+      ['/v2/images?marker=real', false],
+    ]);
+  });
+
+  it('aborts the page it asked for ahead when the caller stops early', async () => {
+    const t = new FakeTransport(() =>
+      Response.json({ images: [WEB_3], next: `/v2/images?marker=${Math.random()}` }),
+    );
+    for await (const page of new GlanceClient(t).pages()) {
+      expect(page).toHaveLength(1);
+      break;
+    }
+    expect(t.sent).toHaveLength(2);
+    expect(t.sent[1]!.init.signal?.aborted).toBe(true);
+  });
+});
+
+describe('nextLinkFromTail', () => {
+  it('reads the next link Glance writes last, escapes included, and nothing else', () => {
+    expect(nextLinkFromTail(String.raw`{"images": [], "next": "/v2/images?marker=a\u0026b&limit=2"}`)).toBe(
+      '/v2/images?marker=a&b&limit=2',
+    );
+    expect(nextLinkFromTail('{"images": [], "schema": "/v2/schemas/images"}')).toBeNull();
+    expect(
+      nextLinkFromTail(`{"next": "/v2/images?marker=x", "images": [${'"a",'.repeat(2000)}"a"]}`),
+    ).toBeNull();
+    expect(nextLinkFromTail('{"images": [], "next": 3}')).toBeNull();
   });
 });
 

@@ -13,6 +13,39 @@ export interface GlanceRequestOptions {
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
 
+/** A page asked for, and how to give it up. */
+interface PageRequest {
+  path: string;
+  response: Promise<Response>;
+  abort: AbortController;
+}
+
+/** Gives up a page nobody will read: aborts the request and drops a body that already arrived. */
+function abandon(r: PageRequest | null): void {
+  if (!r) return;
+  r.abort.abort();
+  r.response.then(
+    (res) => res.body?.cancel().catch(() => undefined),
+    () => undefined,
+  );
+}
+
+/** How near its end a Glance listing's text must name `next` (Glance writes it after the images). */
+const NEXT_TAIL = 4096;
+
+/** The `next` link in the tail of a Glance listing's JSON text, or null (then the parsed body decides). */
+export function nextLinkFromTail(text: string): string | null {
+  const at = text.lastIndexOf('"next"');
+  if (at < 0 || at < text.length - NEXT_TAIL) return null;
+  const m = /^"next"\s*:\s*("(?:[^"\\]|\\.)*")\s*[,}]/.exec(text.slice(at, at + NEXT_TAIL));
+  if (!m?.[1]) return null;
+  try {
+    return JSON.parse(m[1]) as string;
+  } catch {
+    return null;
+  }
+}
+
 export class GlanceClient {
   readonly #t: Transport;
 
@@ -22,25 +55,51 @@ export class GlanceClient {
 
   /**
    * Every page of `GET /v2/images` (limit=1000 unless given), following Glance's relative `next` link by its
-   * query string, so it works through the proxy too.
+   * query string, so it works through the proxy too. The next page is asked for before this one is parsed
+   * and while the caller takes it in: Glance writes `next` last, so the tail of the text names it; the guess
+   * is checked against the parsed page and a wrong one is aborted. A caller that stops early aborts it too.
    */
   async *pages(
     query: Record<string, string> = {},
     opts: GlanceRequestOptions = {},
   ): AsyncGenerator<GlanceImage[]> {
     const params = new URLSearchParams({ limit: '1000', ...query });
-    let path = `/v2/images?${params.toString()}`;
     const seen = new Set<string>();
-    for (;;) {
-      seen.add(path);
-      const res = await this.#t.request('image', path, { signal: opts.signal });
-      const body = await readJson<GlanceImageList>('image', res);
-      yield body.images;
-      if (!body.next || body.images.length === 0) return;
-      const next = `/v2/images${queryOf(body.next)}`;
-      if (seen.has(next)) return; // a server that hands back the same page would loop forever
-      path = next;
+    let current: PageRequest | null = this.#requestPage(`/v2/images?${params.toString()}`, opts.signal);
+    let ahead: PageRequest | null = null;
+    try {
+      while (current) {
+        const page: PageRequest = current;
+        current = null;
+        seen.add(page.path);
+        const text = await (await ensureOk('image', await page.response)).text();
+        const guess = nextLinkFromTail(text);
+        const guessed = guess === null ? null : `/v2/images${queryOf(guess)}`;
+        if (guessed !== null && !seen.has(guessed)) ahead = this.#requestPage(guessed, opts.signal);
+        const body = JSON.parse(text) as GlanceImageList;
+        // A server that hands back the same page would loop forever.
+        const next = body.next && body.images.length > 0 ? `/v2/images${queryOf(body.next)}` : null;
+        if (next === null || seen.has(next)) current = null;
+        else if (ahead?.path === next) current = ahead;
+        else current = this.#requestPage(next, opts.signal);
+        if (ahead !== current) abandon(ahead);
+        ahead = null;
+        yield body.images;
+      }
+    } finally {
+      abandon(ahead);
+      abandon(current);
     }
+  }
+
+  #requestPage(path: string, signal: AbortSignal | undefined): PageRequest {
+    const abort = new AbortController();
+    const response = this.#t.request('image', path, {
+      signal: signal ? AbortSignal.any([signal, abort.signal]) : abort.signal,
+    });
+    // Settled by whoever awaits it; a request given up before that must not be an unhandled rejection.
+    response.catch(() => undefined);
+    return { path, response, abort };
   }
 
   async listImages(

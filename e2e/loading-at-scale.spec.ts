@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_IDS } from '../src/sim/scenarios';
 import { expect, nodeById, test } from './fixtures';
+import { savedListings } from './listing-cache';
 
 const APP = { 'X-Glance-Lineage': '1' };
 
@@ -13,25 +14,6 @@ function listingRequests(page: Page): string[] {
       seen.push(decodeURIComponent(u.pathname + u.search));
   });
   return seen;
-}
-
-/** How many listings the page has saved to IndexedDB (each head is written after its slices). */
-function savedListings(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const r = indexedDB.open('glance-lineage-cache');
-        r.onerror = () => resolve(0);
-        r.onsuccess = () => {
-          const db = r.result;
-          if (!db.objectStoreNames.contains('listings')) return resolve(0);
-          const keys = db.transaction('listings', 'readonly').objectStore('listings').getAllKeys();
-          keys.onsuccess = () =>
-            resolve(keys.result.filter((k) => typeof k === 'string' && !k.includes('#')).length);
-          keys.onerror = () => resolve(0);
-        };
-      }),
-  );
 }
 
 test.describe('loading at scale', () => {

@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fmtMs, freePort, runCommand, startNodeChild, stat, table, PROXY_NODE_FLAGS } from './bench-util';
 import type { Child } from './bench-util';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
+import { savedListings } from '../e2e/listing-cache';
 
 const RUNS_10K = 3;
 /**
@@ -276,21 +277,7 @@ async function panFps(page: Page): Promise<{ fps: number; worstFrameMs: number }
 async function waitCacheSaved(page: Page, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const heads = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const r = indexedDB.open('glance-lineage-cache');
-          r.onerror = () => resolve(0);
-          r.onsuccess = () => {
-            const db = r.result;
-            if (!db.objectStoreNames.contains('listings')) return resolve(0);
-            const keys = db.transaction('listings', 'readonly').objectStore('listings').getAllKeys();
-            keys.onsuccess = () =>
-              resolve(keys.result.filter((k) => typeof k === 'string' && !k.includes('#')).length);
-            keys.onerror = () => resolve(0);
-          };
-        }),
-    );
+    const heads = await savedListings(page);
     if (heads >= 2) return;
     if (Date.now() > until) throw new Error('the page did not save its listings to IndexedDB in time');
     await new Promise((r) => setTimeout(r, 250));

@@ -14,7 +14,6 @@
  *       reaches the simulator's catalog URLs through Node's HTTP client on port R (Nova's on C when given).
  *       Prints `ready proxy`.
  */
-import { serve } from '@hono/node-server';
 import { parseArgs } from 'node:util';
 import { authRequestBody } from '../src/openstack/node';
 import { KeystoneSession } from '../src/openstack/session';
@@ -73,25 +72,17 @@ async function serveNovaSimulator(novaPort: number, keystoneUrl: string): Promis
     const body = (await res.json()) as { token?: { user?: { name?: string }; roles?: { name: string }[] } };
     return body.token?.user?.name === 'admin' && (body.token.roles ?? []).some((r) => r.name === 'admin');
   };
-  serve(
-    {
-      fetch: async (req: Request) => {
-        const url = new URL(req.url);
-        if (!url.pathname.startsWith('/compute/')) return new Response('Not Found', { status: 404 });
-        const token = req.headers.get('x-auth-token') ?? '';
-        let check = vouched.get(token);
-        if (!check) vouched.set(token, (check = isAdmin(token)));
-        if (!(await check)) return unauthorized('The request you have made requires authentication.');
-        const headers = new Headers(req.headers);
-        headers.set('x-auth-token', localToken);
-        const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
-        return sim.fetch(`${SIM_ORIGIN}${url.pathname}${url.search}`, { method: req.method, headers, body });
-      },
-      port: novaPort,
-      hostname: '127.0.0.1',
-    },
-    () => process.stdout.write('ready nova\n'),
-  );
+  const admit = async (req: Request): Promise<Response | Headers> => {
+    if (!new URL(req.url).pathname.startsWith('/compute/')) return new Response('Not Found', { status: 404 });
+    const token = req.headers.get('x-auth-token') ?? '';
+    let check = vouched.get(token);
+    if (!check) vouched.set(token, (check = isAdmin(token)));
+    if (!(await check)) return unauthorized('The request you have made requires authentication.');
+    const headers = new Headers(req.headers);
+    headers.set('x-auth-token', localToken);
+    return headers;
+  };
+  serveSimulator(sim, { port: novaPort, admit }, () => process.stdout.write('ready nova\n'));
 }
 
 async function serveProxy(port: number, simUrl: string, computeUrl: string | undefined): Promise<void> {

@@ -8,19 +8,25 @@ import type { AddressInfo } from 'node:net';
 import { createNodeFetch, type FetchLike } from '../openstack/fetch-like';
 import { SIM_ORIGIN, type Simulator } from '../sim';
 
+/**
+ * `opts.admit`, when given, sees each request first: it answers it itself (a Response) or gives the headers
+ * to pass on (the bench's Nova process refuses other services and swaps the token this way).
+ */
 export function serveSimulator(
   sim: Simulator,
-  opts: { port: number; hostname?: string },
+  opts: { port: number; hostname?: string; admit?: (req: Request) => Promise<Response | Headers> },
   onListen?: (info: AddressInfo) => void,
 ): ServerType {
   return serve(
     {
       fetch: async (req: Request) => {
+        const admitted = opts.admit ? await opts.admit(req) : req.headers;
+        if (admitted instanceof Response) return admitted;
         const url = new URL(req.url);
         const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await req.arrayBuffer();
         return sim.fetch(`${SIM_ORIGIN}${url.pathname}${url.search}`, {
           method: req.method,
-          headers: req.headers,
+          headers: admitted,
           body,
         });
       },

@@ -8,6 +8,7 @@ import { createWorkerBuilder, rebuildGapMs, type WorkerLike } from './lineage-bu
 import {
   encodeGraph,
   ListingMirror,
+  ListingSender,
   SentNodes,
   type FromWorker,
   type ListingKey,
@@ -108,14 +109,28 @@ describe('the worker builder', () => {
     const input = demoInput();
     const worker = fakeWorker();
     const builder = createWorkerBuilder(worker);
-    const twice = [...input.images, input.images[0]!];
-    expect(await builder.build({ ...input, images: twice })).toEqual(
-      buildLineage({ ...input, images: twice }),
-    );
+    const first = input.images[0]!;
+    const twice = [...input.images, { ...first, name: 'the second of this id' }];
+    const graph = await builder.build({ ...input, images: twice });
+    expect(graph).toEqual(buildLineage({ ...input, images: twice }));
+    // The node holds the page's own object, the first of its id (as buildLineage keeps the first).
+    expect(graph?.nodes.get(first.id)?.image).toBe(first);
     const lastSync = worker.sent.filter((m) => m.type === 'sync' && m.listing === 'images').pop();
     expect(lastSync).toMatchObject({ whole: true });
     const images = input.images.slice(1);
     expect(await builder.build({ ...input, images })).toEqual(buildLineage({ ...input, images }));
+  });
+
+  it('keys the listing by id while it looks through it: the decoder reads raw objects there', () => {
+    const input = demoInput();
+    const sender = new ListingSender<(typeof input.images)[number]>('images');
+    const steps = [...sender.diff(input.images)];
+    expect(steps.length).toBeGreaterThan(0);
+    expect(sender.index.size).toBe(new Set(input.images.map((i) => i.id)).size);
+    for (const i of input.images) expect(sender.index.get(i.id)).toBe(i);
+    // The same array again: nothing to send, and the index still holds it.
+    expect([...sender.diff(input.images)]).toEqual([]);
+    expect(sender.index.get(input.images[0]!.id)).toBe(input.images[0]);
   });
 
   it('coalesces: while one build runs, a newer request supersedes the waiting one', async () => {

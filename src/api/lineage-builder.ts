@@ -6,11 +6,13 @@
  */
 import { buildLineage } from '../lineage';
 import type { LineageGraph, LineageInput, Viewer } from '../lineage/types';
+import type { GlanceImage, NovaServer } from '../openstack/types';
 import { GRAPH_LAYOUT, rememberLayout } from './graph-layout';
 import {
   GraphDecoder,
   ListingSender,
   type FromWorker,
+  type RawIndex,
   type SyncMessage,
   type ToWorker,
 } from './lineage-transfer';
@@ -62,9 +64,9 @@ export function createWorkerBuilder(
   const gapMs = opts.gapMs ?? rebuildGapMs;
   const now = opts.now ?? (() => performance.now());
   const senders = {
-    images: new ListingSender('images'),
-    servers: new ListingSender('servers'),
-    deletedServers: new ListingSender('deletedServers'),
+    images: new ListingSender<GlanceImage>('images'),
+    servers: new ListingSender<NovaServer>('servers'),
+    deletedServers: new ListingSender<NovaServer>('deletedServers'),
   };
   let seq = 0;
   /** The build the worker runs; its parts are decoded as they arrive (a failed part fails the build). */
@@ -77,7 +79,12 @@ export function createWorkerBuilder(
   const start = (w: Waiting): void => {
     const s = ++seq;
     startedAt = now();
-    running = { ...w, seq: s, decoder: new GraphDecoder(w.input, previous), failed: null };
+    // The senders key the listings by id while they look through them (done before the build is asked for).
+    const raw: RawIndex = {
+      image: (id) => senders.images.index.get(id),
+      server: (id) => senders.servers.index.get(id) ?? senders.deletedServers.index.get(id),
+    };
+    running = { ...w, seq: s, decoder: new GraphDecoder(raw, previous), failed: null };
     const syncs = [
       senders.images.diff(w.input.images),
       senders.servers.diff(w.input.servers),

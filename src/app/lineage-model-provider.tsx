@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { useCloudData } from '../api/use-cloud-data';
 import { filterGraph } from '../features/lineage-graph/graph-filter';
 import { useGraphUrlState } from '../features/lineage-graph/use-graph-url-state';
@@ -12,5 +12,8 @@ export function LineageModelProvider({ children }: { children: ReactNode }) {
   const graph = cloud.graph;
   const shown = useMemo(() => (graph ? filterGraph(graph, url.filter) : undefined), [graph, url.filter]);
   const model = useMemo((): LineageModel => ({ cloud, graph, shown, url }), [cloud, graph, shown, url]);
-  return <LineageModelContext.Provider value={model}>{children}</LineageModelContext.Provider>;
+  // The views take a new model in by a transition render, which React splits between input events: a new
+  // page of images re-renders every data view, too much for one task while the next pages arrive.
+  const deferred = useDeferredValue(model);
+  return <LineageModelContext.Provider value={deferred}>{children}</LineageModelContext.Provider>;
 }

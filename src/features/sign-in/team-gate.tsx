@@ -5,7 +5,7 @@
  * why. In personal mode it renders the app as it is.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useState, type ReactNode } from 'react';
 import { describeError } from '../../lib/describe-error';
 import { SignInPage } from './sign-in-page';
 import { forgetPersonData, teamKeys, teamQueries, type TeamStatus } from './team-api';
@@ -46,8 +46,11 @@ export function TeamGate({ children }: { children: ReactNode }) {
     };
   }, [client]);
 
-  if (status.isPending) return <p className="p-4 text-sm text-slate-500">Loading…</p>;
-  const s = status.data;
+  // The answer is taken in by a transition render: it mounts the whole app (views, queries, lazy chunks),
+  // which React then splits between input events instead of doing it in one task of 60 to 150 ms.
+  const pending = useDeferredValue(status.isPending);
+  const s = useDeferredValue(status.data);
+  if (pending) return <p className="p-4 text-sm text-slate-500">Loading…</p>;
   if (s?.team && !s.signedIn)
     return (
       <SignInPage

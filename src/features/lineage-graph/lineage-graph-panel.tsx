@@ -8,6 +8,7 @@ import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
+import { FlowWarmUp } from './flow-warm-up';
 import { SelectionTools } from './selection-tools';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
@@ -49,9 +50,12 @@ function LoadingStatus() {
   ];
   const so = parts.filter(Boolean).join(', ');
   return (
-    <p role="status" className="p-4 text-sm text-slate-500">
-      Loading images and servers…{so ? ` ${so} so far` : ''}
-    </p>
+    <div className="relative h-full">
+      <p role="status" className="p-4 text-sm text-slate-500">
+        Loading images and servers…{so ? ` ${so} so far` : ''}
+      </p>
+      <FlowWarmUp />
+    </div>
   );
 }
 

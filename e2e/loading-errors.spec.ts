@@ -26,6 +26,15 @@ test.describe('loading and failures', () => {
     await expect(alert).toHaveCount(0);
   });
 
+  test('when the dashboard’s own code cannot be loaded, the page says so instead of staying blank', async ({
+    page,
+  }) => {
+    await page.route(/\/assets\/app-[^/]*\.js$/, (route) => route.abort());
+    await page.goto('/');
+    await expect(page.locator('#root')).toContainText("The dashboard's code could not be loaded");
+    await expect(page.locator('#root')).toContainText('Reload the page.');
+  });
+
   test('while a slow Nova answers, the loading message counts what has arrived', async ({
     page,
     request,

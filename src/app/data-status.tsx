@@ -1,6 +1,6 @@
-import { formatCount } from '../lib/format-count';
 import { useEffect, useState } from 'react';
 import { useLoadProgress } from '../api/load-progress';
+import { loadingMessage } from '../lib/format-count';
 import { useCloudData } from '../api/use-cloud-data';
 
 function minutesAgo(at: number, now: number): string {
@@ -24,16 +24,7 @@ export function DataStatus() {
   let text: string | null = null;
   if (cloud.cachedAt !== null) text = `Cached ${minutesAgo(cloud.cachedAt, now)}, refreshing…`;
   else if (cloud.loading) {
-    const part = (n: number | undefined, what: string) =>
-      n === undefined ? null : `${formatCount(n)} ${what}`;
-    const so = [
-      part(p.images, 'images'),
-      part(p.servers, 'servers'),
-      part(p.deletedServers, 'deleted servers'),
-    ]
-      .filter(Boolean)
-      .join(', ');
-    text = `Loading images and servers… ${so} so far`;
+    text = loadingMessage(p);
   } else if (cloud.refreshing) text = 'Refreshing…';
   return (
     <div className="flex items-center gap-2 text-xs text-slate-500 dark:text-slate-400">

@@ -13,3 +13,12 @@ export function formatCount(n: number): string {
   }
   return n < 0 ? `-${out}` : out;
 }
+
+/** The loading message with the counts so far ("Loading images and servers… 3,000 images, 400 servers so far"). */
+export function loadingMessage(p: { images?: number; servers?: number; deletedServers?: number }): string {
+  const parts: string[] = [];
+  if (p.images !== undefined) parts.push(`${formatCount(p.images)} images`);
+  if (p.servers !== undefined) parts.push(`${formatCount(p.servers)} servers`);
+  if (p.deletedServers !== undefined) parts.push(`${formatCount(p.deletedServers)} deleted servers`);
+  return `Loading images and servers…${parts.length > 0 ? ` ${parts.join(', ')} so far` : ''}`;
+}

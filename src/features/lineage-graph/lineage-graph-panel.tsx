@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
 import { useLoadProgress } from '../../api/load-progress';
+import { loadingMessage } from '../../lib/format-count';
 import { ErrorPanel } from '../../components/error-panel';
 import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
@@ -40,19 +41,11 @@ export function LineageGraphPanel() {
 }
 
 function LoadingStatus() {
-  const p = useLoadProgress();
-  const part = (n: number | undefined, what: string) =>
-    n === undefined ? null : `${formatCount(n)} ${what}`;
-  const parts = [
-    part(p.images, 'images'),
-    part(p.servers, 'servers'),
-    part(p.deletedServers, 'deleted servers'),
-  ];
-  const so = parts.filter(Boolean).join(', ');
+  const message = loadingMessage(useLoadProgress());
   return (
     <div className="relative h-full">
       <p role="status" className="p-4 text-sm text-slate-500">
-        Loading images and servers…{so ? ` ${so} so far` : ''}
+        {message}
       </p>
       <FlowWarmUp />
     </div>

@@ -55,6 +55,30 @@ export function imageListContract(target: ContractTarget): void {
       );
     });
 
+    it('lists oldest first in exactly the reverse of the default order, ties in created_at included', async () => {
+      // The client walks a big listing from both ends at once (glance-both-ends.ts); that is only sound
+      // while Glance breaks created_at ties by id in the one direction given.
+      const { glance } = clientsOf(target.admin);
+      const walk = async (query: Record<string, string>) => {
+        const seen: { id: string; created: string }[] = [];
+        for await (const page of glance.pages({ limit: String(PAGE_MAX), ...query }))
+          for (const i of page) seen.push({ id: i.id, created: i.created_at });
+        return seen;
+      };
+      const newest = await walk({ sort_key: 'created_at', sort_dir: 'desc' });
+      const oldest = await walk({ sort_key: 'created_at', sort_dir: 'asc' });
+      // Others may add or delete images meanwhile (a shared cloud): compare the images in both walks.
+      const inBoth = new Set(oldest.map((x) => x.id));
+      const common = newest.filter((x) => inBoth.has(x.id));
+      const inNewest = new Set(common.map((x) => x.id));
+      expect(common.length).toBeGreaterThan(PAGE_MAX);
+      const ties = common.filter((x, i) => i > 0 && common[i - 1]?.created === x.created).length;
+      expect(ties).toBeGreaterThan(0);
+      expect(oldest.filter((x) => inNewest.has(x.id)).map((x) => x.id)).toEqual(
+        common.map((x) => x.id).reverse(),
+      );
+    });
+
     it('answers limit=2 with a relative next link carrying the marker, and none on the last page', async () => {
       const first = await wire<GlanceImageList>(
         target.member,

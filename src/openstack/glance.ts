@@ -2,6 +2,8 @@
  * Typed Glance images API v2 client over a `Transport` (a Keystone session in Node, our proxy in the
  * browser). Paths are relative to Glance's unversioned endpoint. Browser-safe (no node:*).
  */
+import { inListingOrder, pagesFromBothEnds } from './glance-both-ends';
+import type { EndPage, WalkPage } from './glance-both-ends';
 import { ensureOk, expectNoContent, queryOf, readJson } from './response';
 import type { Transport } from './transport';
 import { GLANCE_PATCH_CONTENT_TYPE } from './types';
@@ -54,18 +56,43 @@ export class GlanceClient {
   }
 
   /**
-   * Every page of `GET /v2/images` (limit=1000 unless given), following Glance's relative `next` link by its
-   * query string, so it works through the proxy too. The next page is asked for before this one is parsed
-   * and while the caller takes it in: Glance writes `next` last, so the tail of the text names it; the guess
-   * is checked against the parsed page and a wrong one is aborted. A caller that stops early aborts it too.
+   * Every page of `GET /v2/images` (limit=1000 unless given). A listing in Glance's default order is walked
+   * from both ends at once, newest and oldest first, until the walks meet (glance-both-ends.ts); its pages
+   * come as they arrive, each newest first. `listImages` puts them back in the default order.
    */
   async *pages(
     query: Record<string, string> = {},
     opts: GlanceRequestOptions = {},
   ): AsyncGenerator<GlanceImage[]> {
-    const params = new URLSearchParams({ limit: '1000', ...query });
+    for await (const page of this.#pagesFromBothEnds(query, opts)) yield page.images;
+  }
+
+  async listImages(
+    query: Record<string, string> = {},
+    opts: GlanceRequestOptions = {},
+  ): Promise<GlanceImage[]> {
+    const pages: EndPage[] = [];
+    for await (const page of this.#pagesFromBothEnds(query, opts)) pages.push(page);
+    return inListingOrder(pages);
+  }
+
+  #pagesFromBothEnds(query: Record<string, string>, opts: GlanceRequestOptions): AsyncGenerator<EndPage> {
+    const params = { limit: '1000', ...query };
+    const walk = (q: Record<string, string>, signal: AbortSignal): AsyncGenerator<WalkPage> =>
+      this.#walk(q, signal);
+    return pagesFromBothEnds(walk, params, Number(params.limit), opts.signal);
+  }
+
+  /**
+   * One walk through a listing, following Glance's relative `next` link by its query string, so it works
+   * through the proxy too. The next page is asked for before this one is parsed and while the caller takes
+   * it in: Glance writes `next` last, so the tail of the text names it; the guess is checked against the
+   * parsed page and a wrong one is aborted. A caller that stops early aborts it too.
+   */
+  async *#walk(query: Record<string, string>, signal: AbortSignal | undefined): AsyncGenerator<WalkPage> {
+    const params = new URLSearchParams(query);
     const seen = new Set<string>();
-    let current: PageRequest | null = this.#requestPage(`/v2/images?${params.toString()}`, opts.signal);
+    let current: PageRequest | null = this.#requestPage(`/v2/images?${params.toString()}`, signal);
     let ahead: PageRequest | null = null;
     try {
       while (current) {
@@ -75,16 +102,16 @@ export class GlanceClient {
         const text = await (await ensureOk('image', await page.response)).text();
         const guess = nextLinkFromTail(text);
         const guessed = guess === null ? null : `/v2/images${queryOf(guess)}`;
-        if (guessed !== null && !seen.has(guessed)) ahead = this.#requestPage(guessed, opts.signal);
+        if (guessed !== null && !seen.has(guessed)) ahead = this.#requestPage(guessed, signal);
         const body = JSON.parse(text) as GlanceImageList;
         // A server that hands back the same page would loop forever.
         const next = body.next && body.images.length > 0 ? `/v2/images${queryOf(body.next)}` : null;
         if (next === null || seen.has(next)) current = null;
         else if (ahead?.path === next) current = ahead;
-        else current = this.#requestPage(next, opts.signal);
+        else current = this.#requestPage(next, signal);
         if (ahead !== current) abandon(ahead);
         ahead = null;
-        yield body.images;
+        yield { images: body.images, more: current !== null };
       }
     } finally {
       abandon(ahead);
@@ -100,15 +127,6 @@ export class GlanceClient {
     // Settled by whoever awaits it; a request given up before that must not be an unhandled rejection.
     response.catch(() => undefined);
     return { path, response, abort };
-  }
-
-  async listImages(
-    query: Record<string, string> = {},
-    opts: GlanceRequestOptions = {},
-  ): Promise<GlanceImage[]> {
-    const all: GlanceImage[] = [];
-    for await (const page of this.pages(query, opts)) all.push(...page);
-    return all;
   }
 
   async getImage(id: string, opts: GlanceRequestOptions = {}): Promise<GlanceImage> {

@@ -92,6 +92,9 @@ export function parseSort(q: URLSearchParams): SortSpec {
   const keys = q.getAll('sort_key');
   const dirs = q.getAll('sort_dir');
   let spec: SortSpec = [];
+  // Glance's tie-breakers (created_at, then id) go the way of the one direction given, else desc
+  // (glance/db/sqlalchemy/api.py image_get_all): an oldest-first listing is the exact reverse of the default.
+  let tieDir: 'asc' | 'desc' = 'desc';
   if (sort !== null) {
     if (keys.length || dirs.length)
       throw bad('Sort parameter cannot be used together with sort_key and sort_dir.');
@@ -99,15 +102,17 @@ export function parseSort(q: URLSearchParams): SortSpec {
       const [k, d] = part.trim().split(':');
       spec.push({ key: checkKey(k ?? ''), dir: checkDir(d ?? 'desc') });
     }
+    if (spec.length === 1) tieDir = spec[0]!.dir;
   } else {
     if (dirs.length > 1 && dirs.length !== keys.length)
       throw bad('Number of sort dirs does not match the number of sort keys');
     const dirList = dirs.map(checkDir);
     spec = keys.map((k, i) => ({ key: checkKey(k), dir: dirList[i] ?? dirList[0] ?? 'desc' }));
     if (spec.length === 0) spec = [{ key: 'created_at', dir: dirList[0] ?? 'desc' }];
+    if (dirList.length === 1) tieDir = dirList[0]!;
   }
-  if (!spec.some((s) => s.key === 'created_at')) spec.push({ key: 'created_at', dir: 'desc' });
-  if (!spec.some((s) => s.key === 'id')) spec.push({ key: 'id', dir: 'desc' });
+  if (!spec.some((s) => s.key === 'created_at')) spec.push({ key: 'created_at', dir: tieDir });
+  if (!spec.some((s) => s.key === 'id')) spec.push({ key: 'id', dir: tieDir });
   return spec;
 }
 

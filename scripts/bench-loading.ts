@@ -14,6 +14,8 @@ import path from 'node:path';
 import { createProxyTransport } from '../src/api/proxy-transport';
 import { authRequestBody, GlanceClient, NovaClient } from '../src/openstack/node';
 import { simCloudConfig } from '../src/sim';
+import type { Browser } from '@playwright/test';
+import { loadInChromium, openChromium } from './bench-browser-load';
 import { labPool, NO_CLOUD, rawListAll, rawListImages } from './bench-lab';
 import type { RawAccess } from './bench-lab';
 import {
@@ -79,6 +81,9 @@ interface Measured {
   floor: Stat;
   /** Plain HTTP of everything the app lists: images, servers and deleted servers in parallel. */
   floorAll: Stat;
+  /** The built app in Chromium, fresh: first API request to the last listing page (null: not measured). */
+  inBrowser: Stat | null;
+  inBrowserPaired: number;
   /** Median of the per-round app/floor, images-only/floor and app/floor-of-everything ratios. */
   appPaired: number;
   appImagesPaired: number;
@@ -87,17 +92,23 @@ interface Measured {
   floorCount: number;
 }
 
-async function measure(base: string, raw: RawAccess, warmups = 1): Promise<Measured> {
+async function measure(
+  base: string,
+  raw: RawAccess,
+  browser: Browser | null,
+  warmups = 1,
+): Promise<Measured> {
   let counts: LoadCounts = { images: 0, servers: 0, deleted: 0 };
   let floorCount = 0;
   const glance = new GlanceClient(createProxyTransport(`${base}/api`, fetch));
-  const [app = [], appImages = [], floor = [], floorAll = []] = await interleaved(
+  const [app = [], appImages = [], floor = [], floorAll = [], inBrowser = []] = await interleaved(
     RUNS,
     [
       async () => (counts = await loadThroughProxy(base)),
       () => glance.listImages(),
       async () => (floorCount = await rawListImages(raw)),
       () => rawListAll(raw),
+      ...(browser ? [() => loadInChromium(browser, base)] : []),
     ],
     warmups,
   );
@@ -106,15 +117,17 @@ async function measure(base: string, raw: RawAccess, warmups = 1): Promise<Measu
     appImages: stat(appImages),
     floor: stat(floor),
     floorAll: stat(floorAll),
+    inBrowser: browser ? stat(inBrowser) : null,
     appPaired: pairedRatio(app, floor),
     appImagesPaired: pairedRatio(appImages, floor),
     appAllPaired: pairedRatio(app, floorAll),
+    inBrowserPaired: browser ? pairedRatio(inBrowser, floor) : NaN,
     counts,
     floorCount,
   };
 }
 
-async function labRow(): Promise<Row | string> {
+async function labRow(browser: Browser | null): Promise<Row | string> {
   const pool = await labPool();
   if (!pool) return NO_CLOUD;
   const lab = pool.lab;
@@ -127,7 +140,7 @@ async function labRow(): Promise<Row | string> {
         `  (lab: created ${seeded.created} images ${pool.prefix}NNNN in ${(seeded.ms / 1000).toFixed(1)} s, 8 at a time)\n`,
       );
     proxy = await startLabProxy(port);
-    const m = await measure(`http://127.0.0.1:${port}`, lab.raw);
+    const m = await measure(`http://127.0.0.1:${port}`, lab.raw, browser);
     const cliRuns: number[] = [];
     let cliNote = '';
     for (let i = 0; i < RUNS; i++) {
@@ -167,7 +180,7 @@ async function simToken(rawBase: string): Promise<RawAccess> {
   };
 }
 
-async function simRow(images: number, servers: number): Promise<Row> {
+async function simRow(images: number, servers: number, browser: Browser | null): Promise<Row> {
   const rawPort = await freePort(4400);
   const novaPort = await freePort(rawPort + 1);
   const port = await freePort(novaPort + 1);
@@ -192,14 +205,22 @@ async function simRow(images: number, servers: number): Promise<Row> {
     children.push(
       await startNodeChild(
         'scripts/bench-sim-server.ts',
-        ['--port', String(port), '--sim-url', rawUrl, '--compute-url', `http://127.0.0.1:${novaPort}`],
+        [
+          '--port',
+          String(port),
+          '--sim-url',
+          rawUrl,
+          '--compute-url',
+          `http://127.0.0.1:${novaPort}`,
+          ...(browser ? ['--static', 'dist'] : []),
+        ],
         /^ready proxy/m,
         { nodeFlags: PROXY_NODE_FLAGS },
       ),
     );
     // The floors reach Nova where the app does: in its own process.
     const raw = { ...(await simToken(rawUrl)), computeUrl: `http://127.0.0.1:${novaPort}/compute/v2.1` };
-    const m = await measure(`http://127.0.0.1:${port}`, raw);
+    const m = await measure(`http://127.0.0.1:${port}`, raw, browser);
     return {
       target: `simulator generated`,
       ...m,
@@ -211,13 +232,41 @@ async function simRow(images: number, servers: number): Promise<Row> {
   }
 }
 
+/**
+ * `BENCH_LOADING_TARGETS=50k` (any of `lab`, `10k`, `50k`, comma-separated) measures only those, to iterate
+ * faster; the default is all three.
+ */
+const TARGETS = (process.env.BENCH_LOADING_TARGETS ?? 'lab,10k,50k').split(',').map((x) => x.trim());
+
+/** The built app and a Chromium to open it in, or why the browser column is left out. */
+async function browserForBench(): Promise<{ browser: Browser | null; note: string }> {
+  const build = await runCommand('npx', ['vite', 'build']);
+  if (build.code !== 0) return { browser: null, note: `no browser column: vite build failed` };
+  try {
+    return { browser: await openChromium(), note: '' };
+  } catch (e) {
+    return {
+      browser: null,
+      note: `no browser column: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`,
+    };
+  }
+}
+
 export async function benchLoading(): Promise<string> {
   const rows: (Row | string)[] = [];
-  rows.push(
-    await labRow().catch((e: unknown) => `lab failed: ${e instanceof Error ? e.message : String(e)}`),
-  );
-  rows.push(await simRow(10_000, 2_000));
-  rows.push(await simRow(50_000, 10_000));
+  const { browser, note: browserNote } = await browserForBench();
+  try {
+    if (TARGETS.includes('lab'))
+      rows.push(
+        await labRow(browser).catch(
+          (e: unknown) => `lab failed: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      );
+    if (TARGETS.includes('10k')) rows.push(await simRow(10_000, 2_000, browser));
+    if (TARGETS.includes('50k')) rows.push(await simRow(50_000, 10_000, browser));
+  } finally {
+    await browser?.close();
+  }
   const figures = rows.filter((r): r is Row => typeof r !== 'string');
   const out = [
     table([
@@ -231,6 +280,8 @@ export async function benchLoading(): Promise<string> {
         '/floor',
         'floor: raw images + servers',
         'app/that',
+        'app in Chromium',
+        '/floor',
         'openstack image list',
         'CLI/app',
       ],
@@ -244,13 +295,16 @@ export async function benchLoading(): Promise<string> {
         `${r.appImagesPaired.toFixed(2)}x`,
         fmtSeconds(r.floorAll),
         `${r.appAllPaired.toFixed(2)}x`,
+        r.inBrowser ? fmtSeconds(r.inBrowser) : '-',
+        r.inBrowser ? `${r.inBrowserPaired.toFixed(2)}x` : '-',
         r.cli ? fmtSeconds(r.cli) : '-',
         r.cli ? ratio(r.cli.median, r.app.median, 1) : '-',
       ]),
     ]),
     ...figures.map((r) => `  ${r.target} ${r.floorCount}: ${r.note}`),
     ...rows.filter((r): r is string => typeof r === 'string').map((s) => `  lab: ${s}`),
-    '  app = GET /api/session, then images + servers + deleted servers in parallel (the browser path); floor = images only;\n  images only via proxy = the same image pages through the proxy (isolates the proxy from the server lists);\n  floor: raw images + servers = plain HTTP of everything the app lists, in parallel (the app minus proxy and client).',
+    ...(browserNote ? [`  ${browserNote}`] : []),
+    '  app = GET /api/session, then images + servers + deleted servers in parallel (the browser path), the images walked\n  from both ends at once (newest and oldest first, until the walks meet); floor = images only, one page after another;\n  images only via proxy = the same image pages through the proxy (isolates the proxy from the server lists);\n  floor: raw images + servers = plain HTTP of everything the app lists, in parallel (the app minus proxy and client);\n  app in Chromium = the built dashboard opened fresh in headless Chromium, from its first API request to the end of the\n  last listing page (Resource Timing), with all it does meanwhile (first graph, lineage worker, cache).',
     '  simulator: Keystone+Glance, Nova and the proxy are three processes (plus this one, the client) on loopback;\n  on a machine with few cores they share the CPU, so the servers the app lists slow its image pages down.',
     `  ratios: the median over ${RUNS} rounds of app/floor measured in the same round (each round runs the four in\n  rotating order, so the machine's load drifts onto all of them alike).`,
     '  targets: app/floor <= 1.2. Reference (lab notes): raw fetch of 2,015 images 2.3 s, openstack image list 10.2 s.',

@@ -9,10 +9,10 @@
  *       same servers and image ids), serving `/compute/v2.1` only. Like keystonemiddleware, it asks the
  *       Keystone at R about each new token (GET /v3/auth/tokens) and serves the admin's requests only: the
  *       bench's proxy signs in as the admin. Prints `ready nova`.
- *   --port P --sim-url http://127.0.0.1:R [--compute-url http://127.0.0.1:C]
+ *   --port P --sim-url http://127.0.0.1:R [--compute-url http://127.0.0.1:C] [--static DIR]
  *       the proxy (createApp, the same app `npm start` serves) over that simulator: its Keystone session
  *       reaches the simulator's catalog URLs through Node's HTTP client on port R (Nova's on C when given).
- *       Prints `ready proxy`.
+ *       With --static, it serves the built app from DIR too, as `npm start` does. Prints `ready proxy`.
  */
 import { parseArgs } from 'node:util';
 import { authRequestBody } from '../src/openstack/node';
@@ -34,6 +34,7 @@ const { values } = parseArgs({
     'keystone-url': { type: 'string' },
     'sim-url': { type: 'string' },
     'compute-url': { type: 'string' },
+    static: { type: 'string' },
   },
 });
 
@@ -93,7 +94,7 @@ async function serveProxy(port: number, simUrl: string, computeUrl: string | und
     upstream: session,
     settings: proxySettings({ port }),
     audit: createMemoryAuditLog(),
-    staticDir: null,
+    staticDir: values.static ?? null,
     sim: null,
     mode: 'demo',
   });

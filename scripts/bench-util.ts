@@ -64,10 +64,20 @@ export async function repeat(runs: number, fn: () => Promise<unknown>, warmups =
   return out;
 }
 
+/** What a function measured by `interleaved` may resolve to when it times itself (e.g. inside a page). */
+export interface SelfTimed {
+  selfTimedMs: number;
+}
+
+function isSelfTimed(x: unknown): x is SelfTimed {
+  return typeof x === 'object' && x !== null && typeof (x as SelfTimed).selfTimedMs === 'number';
+}
+
 /**
  * Runs every function once per round, `rounds` times after `warmups` rounds, starting each round with the
  * next function in turn (a, b, c / b, c, a / ...), so that a drift in the machine's load falls on all of
- * them alike. Returns the times per function, in round order: `result[f][round]`.
+ * them alike. Returns the times per function, in round order: `result[f][round]` (a function that
+ * resolves to `SelfTimed` gives its own time instead of the wall time around it).
  */
 export async function interleaved(
   rounds: number,
@@ -78,8 +88,8 @@ export async function interleaved(
   for (let r = 0; r < warmups + rounds; r++) {
     for (let k = 0; k < fns.length; k++) {
       const f = (r + k) % fns.length;
-      const { ms } = await timeIt(fns[f]!);
-      if (r >= warmups) out[f]!.push(ms);
+      const { ms, value } = await timeIt(fns[f]!);
+      if (r >= warmups) out[f]!.push(isSelfTimed(value) ? value.selfTimedMs : ms);
     }
   }
   return out;

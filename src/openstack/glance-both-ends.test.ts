@@ -4,7 +4,7 @@ import { manualClock } from '../sim/clock';
 import { OpenStackError } from './errors';
 import { FakeTransport } from './fixtures/fake-transport';
 import { GlanceClient } from './glance';
-import { inListingOrder, walksFromBothEnds } from './glance-both-ends';
+import { BOTH_ENDS_AFTER_PAGES, inListingOrder, walksFromBothEnds } from './glance-both-ends';
 import { KeystoneSession } from './session';
 import type { Transport } from './transport';
 import type { GlanceImage } from './types';
@@ -38,16 +38,16 @@ const fullPage = (prefix: string, n: number): GlanceImage[] =>
 
 describe('a Glance listing walked from both ends', () => {
   it('holds every image once, in the default order, with pages asked for from both ends', async () => {
-    const sim = createSimulator({ scenario: 'generated', generated: { images: 4_500, servers: 100 } });
+    const sim = createSimulator({ scenario: 'generated', generated: { images: 9_500, servers: 100 } });
     const { glance, paths } = await simGlance(sim);
     const once = await walkedOnce(glance);
     paths.length = 0;
     const ids = (await glance.listImages()).map((i) => i.id);
-    expect(once.length).toBeGreaterThan(4_000);
+    expect(once.length).toBeGreaterThan(9_000);
     expect(ids).toEqual(once);
     expect(paths.filter((p) => p.includes('sort_dir=asc')).length).toBeGreaterThan(0);
-    // The walks stop where they meet: not every page twice (5 pages from one end).
-    expect(paths.length).toBeLessThanOrEqual(8);
+    // The walks stop where they meet: not every page twice (10 pages from one end).
+    expect(paths.length).toBeLessThanOrEqual(13);
   });
 
   it('loses and repeats nothing when every image has the same created_at (the order is then the ids)', async () => {
@@ -55,16 +55,17 @@ describe('a Glance listing walked from both ends', () => {
     const { glance } = await simGlance(sim);
     for (let i = 0; i < 2_300; i++)
       await glance.createImage({ name: `same-${i}`, disk_format: 'raw', container_format: 'bare' });
-    const listed = await glance.listImages();
+    // Pages of 200: the oldest end is walked from the fifth page on.
+    const listed = await glance.listImages({ limit: '200' });
     expect(new Set(listed.map((i) => i.created_at)).size).toBe(1);
     expect(listed.map((i) => i.id)).toEqual(await walkedOnce(glance));
     const streamed: string[] = [];
-    for await (const page of glance.pages()) streamed.push(...page.map((i) => i.id));
+    for await (const page of glance.pages({ limit: '200' })) streamed.push(...page.map((i) => i.id));
     expect(streamed).toHaveLength(2_300);
     expect(new Set(streamed).size).toBe(2_300);
   });
 
-  it('walks one end only when the first page is not full, or the query picks an order', async () => {
+  it('walks one end only while the listing is short or its pages are not full, or the query picks an order', async () => {
     const t = new FakeTransport((req) =>
       Response.json({
         images: fullPage(req.path.includes('marker') ? 'b' : 'a', 3),
@@ -96,11 +97,12 @@ describe('a Glance listing walked from both ends', () => {
           { message: 'boom', code: '500 Internal Server Error', title: 'Internal Server Error' },
           { status: 500 },
         );
-      if (req.path.includes('marker=')) {
+      const at = Number(/marker=n(\d+)/.exec(req.path)?.[1] ?? 0);
+      if (at >= BOTH_ENDS_AFTER_PAGES) {
         held = req.init.signal ?? undefined;
         return new Promise<Response>(() => undefined);
       }
-      return Response.json({ images: fullPage('n', 2), next: '/v2/images?limit=2&marker=n1' });
+      return Response.json({ images: fullPage(`n${at}-`, 2), next: `/v2/images?limit=2&marker=n${at + 1}` });
     });
     const e = await new GlanceClient(t).listImages({ limit: '2' }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(OpenStackError);
@@ -119,7 +121,7 @@ describe('a Glance listing walked from both ends', () => {
     let pages = 0;
     for await (const page of new GlanceClient(t).pages({ limit: '2' })) {
       expect(page).toHaveLength(2);
-      if (++pages === 3) break;
+      if (++pages === BOTH_ENDS_AFTER_PAGES + 2) break;
     }
     const unanswered = t.sent.filter((r) => !r.init.signal?.aborted);
     expect(t.sent.length).toBeGreaterThan(3);

@@ -32,6 +32,14 @@ export interface EndPage {
 /** Query keys that choose the order or the start of a listing: with any of them, one walk is made. */
 const ORDER_KEYS = ['sort', 'sort_key', 'sort_dir', 'marker'];
 
+/**
+ * Full pages walked from the newest end before the oldest end is walked too. Where the walks meet, their
+ * last pages overlap and the page each asked for ahead is thrown away: up to about two pages of Glance's
+ * work lost, so a second walk pays only on a long listing. The lab's real Glance listed 2,100 images
+ * (three pages) 1.4 times slower from both ends from the first page on.
+ */
+export const BOTH_ENDS_AFTER_PAGES = 4;
+
 /** Whether `query` lists in Glance's default order from the start, so it can be walked from both ends. */
 export function walksFromBothEnds(query: Record<string, string>): boolean {
   return !Object.keys(query).some((k) => ORDER_KEYS.includes(k));
@@ -40,8 +48,8 @@ export function walksFromBothEnds(query: Record<string, string>): boolean {
 type Turn = { end: 'newest' | 'oldest'; step: IteratorResult<WalkPage> };
 
 /**
- * The pages of the listing `query` names, as they arrive from either end. The oldest end is only walked
- * when the first page is full and names a next page (a listing of one page costs one request, as before).
+ * The pages of the listing `query` names, as they arrive from either end. The oldest end is walked too
+ * once BOTH_ENDS_AFTER_PAGES full pages have come from the newest end and more are named.
  * An error from either walk ends the listing with that error; stopping early, or an error, aborts every
  * request still in flight.
  */
@@ -57,15 +65,16 @@ export async function* pagesFromBothEnds(
   let oldest: AsyncGenerator<WalkPage> | null = null;
   const pending: Promise<Turn>[] = [];
   try {
-    const first = await newest.next();
-    if (first.done) return;
     const seen = new Set<string>();
-    for (const image of first.value.images) seen.add(image.id);
-    yield { images: first.value.images, fromOldest: false };
-    if (!first.value.more) return;
-    if (first.value.images.length < limit || !walksFromBothEnds(query)) {
-      for await (const page of newest) yield { images: page.images, fromOldest: false };
-      return;
+    // A short listing, or one in an order of the caller's, is walked from one end only.
+    let full = walksFromBothEnds(query);
+    for (let pages = 0; pages < BOTH_ENDS_AFTER_PAGES || !full; pages++) {
+      const step = await newest.next();
+      if (step.done) return;
+      full &&= step.value.images.length >= limit;
+      for (const image of step.value.images) seen.add(image.id);
+      yield { images: step.value.images, fromOldest: false };
+      if (!step.value.more) return;
     }
     const ascending = walk({ ...query, sort_key: 'created_at', sort_dir: 'asc' }, both);
     oldest = ascending;

@@ -1,8 +1,11 @@
 import { StrictMode, startTransition } from 'react';
+import { openListingCache } from './api/listing-cache';
 import { applyInitialTheme } from './lib/theme';
 import './index.css';
 
 applyInitialTheme();
+// The listings are read from the cache before they are fetched: open it while the code loads.
+openListingCache();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 const container = root;

@@ -9,6 +9,9 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_LAUNCH } from '../e2e/chromium';
 import type { SelfTimed } from './bench-util';
 
+/** The pause after each load, before the round's next measurement. */
+const SETTLE_MS = 1500;
+
 export function openChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM_LAUNCH);
 }
@@ -46,5 +49,8 @@ export async function loadInChromium(
     return { selfTimedMs: span.end - span.start, pages: span.pages };
   } finally {
     await context.close();
+    // Chromium goes on for a while after the page is closed (its processes wind down, storage is written):
+    // the next measurement of the round must not share the machine with that.
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   }
 }

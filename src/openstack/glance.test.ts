@@ -119,6 +119,14 @@ describe('GlanceClient.pages / listImages', () => {
     ]);
   });
 
+  it('parses each page in a later task than the one its text arrived in (pages never pile up in one task)', async () => {
+    const order: string[] = [];
+    const t = new FakeTransport(() => Response.json({ images: [WEB_3] }));
+    setTimeout(() => order.push('a task queued before'), 0);
+    for await (const page of new GlanceClient(t).pages()) order.push(`page ${page.length}`);
+    expect(order).toEqual(['a task queued before', 'page 1']);
+  });
+
   it('aborts the page it asked for ahead when the caller stops early', async () => {
     const t = new FakeTransport(() =>
       Response.json({ images: [WEB_3], next: `/v2/images?marker=${Math.random()}` }),

@@ -20,7 +20,8 @@ describe('the app over the proxy and the demo simulator (in-process)', () => {
 
     expect(await screen.findByText('Demo cloud (built-in simulator)')).toBeInTheDocument();
     expect(await screen.findByText(/^\d+ nodes$/, {}, { timeout: 5000 })).toBeInTheDocument();
-    const details = screen.getByRole('complementary', { name: 'Inspector' });
+    // The inspector takes the model in deferred (LineageModelProvider): it may show a render after the graph.
+    const details = await screen.findByRole('complementary', { name: 'Inspector' }, { timeout: 5000 });
     expect(within(details).getByRole('heading', { level: 2 })).toHaveTextContent('tmp-1-snap');
     expect(
       within(within(details).getByRole('list', { name: 'Facts and reasons' })).getByText('orphan'),

@@ -16,10 +16,15 @@ export function openChromium(): Promise<Browser> {
   return chromium.launch(CHROMIUM_LAUNCH);
 }
 
+/** The status line's "Reload all" button, back when loading finished (src/app/data-status.tsx). */
+export const RELOAD_ALL_BUTTON = 'button[title^="List every image and server again"]';
+/** The status line's text while it loads or refreshes. */
+export const DATA_STATUS = '[aria-label="Data status"]';
+
 /** Loading finished: the status line's "Reload all" button is back and it shows no status text. */
 const LOADED = `(() => {
-  const reload = document.querySelector('button[title^="List every image and server again"]');
-  return !!reload && !document.querySelector('[aria-label="Data status"]');
+  const reload = document.querySelector(${JSON.stringify(RELOAD_ALL_BUTTON)});
+  return !!reload && !document.querySelector(${JSON.stringify(DATA_STATUS)});
 })()`;
 
 const DATA_SPAN = `(() => {

@@ -24,6 +24,7 @@ import { fmtMs, freePort, runCommand, startNodeChild, stat, table, PROXY_NODE_FL
 import type { Child } from './bench-util';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
 import { savedListings } from '../e2e/listing-cache';
+import { DATA_STATUS, RELOAD_ALL_BUTTON } from './bench-browser-load';
 
 const RUNS_10K = 3;
 /**
@@ -61,8 +62,8 @@ const watch = () => {
   mo.observe(document.documentElement, { childList: true, subtree: true });
   // Loading finished: the status line's "Reload all" button is back and it shows no status text.
   const done = new MutationObserver(() => {
-    const reload = document.querySelector('button[title^="List every image and server again"]');
-    if (!reload || document.querySelector('[aria-label="Data status"]')) return;
+    const reload = document.querySelector(${JSON.stringify(RELOAD_ALL_BUTTON)});
+    if (!reload || document.querySelector(${JSON.stringify(DATA_STATUS)})) return;
     window.__gl.loadedAt = performance.now();
     done.disconnect();
   });
@@ -140,7 +141,7 @@ async function waitInteractive(
 ): Promise<{ at: number; by: LoadFigures['loadedBy'] }> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const s = await page.evaluate((): PageState => {
+    const s = await page.evaluate((statusLine: string): PageState => {
       const gl = (
         window as unknown as {
           __gl: {
@@ -159,10 +160,10 @@ async function waitInteractive(
         lastLongEnd,
         loadedAt: gl.loadedAt,
         lastApiEnd: Math.max(0, ...api.map((e) => e.responseEnd)),
-        status: document.querySelector('[aria-label="Data status"]')?.textContent ?? '',
+        status: document.querySelector(statusLine)?.textContent ?? '',
         now: performance.now(),
       };
-    });
+    }, DATA_STATUS);
     const loaded = loadedAt(s);
     if (
       loaded !== null &&

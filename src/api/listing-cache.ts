@@ -54,7 +54,7 @@ function open(): Promise<IDBDatabase> | null {
  * ms, and the listings wait for the cache to be read before they start.
  */
 export function openListingCache(): void {
-  open()?.catch(() => undefined);
+  if (cacheMaxAgeMs() > 0) open()?.catch(() => undefined);
 }
 
 /** Resolves when the page is idle (or after `timeoutMs` at the latest). */

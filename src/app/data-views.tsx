@@ -10,6 +10,7 @@ import { filterChoices } from '../features/lineage-graph/graph-filter';
 import { GraphToolbar } from '../features/lineage-graph/graph-toolbar';
 import { searchNodes } from '../features/lineage-graph/search';
 import type { LineageGraph } from '../lineage/types';
+import { loadingMessage } from '../lib/format-count';
 import { InsightsView, InspectorPanel, TableView } from './lazy-views';
 import { useLineageModel } from './lineage-model-context';
 
@@ -29,7 +30,7 @@ function WithLineage({ children }: { children: (graph: LineageGraph, shown: Line
   if (!graph || !shown)
     return (
       <p role="status" className="p-4 text-sm text-slate-500">
-        Loading images and servers…
+        {loadingMessage({})}
       </p>
     );
   return <>{children(graph, shown)}</>;

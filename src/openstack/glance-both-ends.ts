@@ -72,7 +72,8 @@ export async function* pagesFromBothEnds(
       const step = await newest.next();
       if (step.done) return;
       full &&= step.value.images.length >= limit;
-      for (const image of step.value.images) seen.add(image.id);
+      // The ids are only wanted to see where two walks meet.
+      if (full) for (const image of step.value.images) seen.add(image.id);
       yield { images: step.value.images, fromOldest: false };
       if (!step.value.more) return;
     }

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { jobKeys, jobQueries, startBulkDelete } from '../../api/jobs';
 import { selectForRetention } from '../../lineage';
 import type { LineageGraph, Viewer } from '../../lineage';
+import { loadingMessage } from '../../lib/format-count';
 import { setUrlParams, useUrlParams } from '../../lib/url-state';
 import { BulkJobPanel } from './bulk-job-panel';
 import { BulkTagsSection } from './bulk-tags-section';
@@ -36,7 +37,7 @@ export function CleanupView() {
         ) : data.failure ? (
           <ActionError title="Could not load the cloud" error={data.failure} />
         ) : !data.graph || !data.viewer ? (
-          <p role="status">Loading images and servers…</p>
+          <p role="status">{loadingMessage({})}</p>
         ) : (
           <DryRun
             graph={data.graph}

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { GlanceClient, type Transport } from '../openstack';
 import type { GlanceImage } from '../openstack/types';
-import { canRefreshIncrementally, mergeById, newestTime, type Listing } from './listing';
+import { canRefreshIncrementally, mergeById, newestOfPages, newestTime, type Listing } from './listing';
 import { collectPages } from './load-progress';
 import { takeDeletedImages } from './pending-deletions';
 import { proxyTransport } from './proxy-transport';
@@ -44,15 +44,16 @@ export async function fetchImageListing(
   }
   // A full listing: pages are shown as they come only when nothing is shown yet.
   const showPartial = !prev || !prev.complete;
+  const newest = newestOfPages(updatedAt);
   const items = await collectPages(
     'images',
-    glance.pages({}, { signal: opts.signal }),
+    newest.over(glance.pages({}, { signal: opts.signal })),
     showPartial && opts.onPartial
       ? (so) => opts.onPartial?.({ items: so, complete: false, cursor: null, fullAt: 0, deltas: 0 })
       : undefined,
   );
   takeDeletedImages();
-  return { items, complete: true, cursor: newestTime(null, items, updatedAt), fullAt: now, deltas: 0 };
+  return { items, complete: true, cursor: newest.cursor, fullAt: now, deltas: 0 };
 }
 
 export const imageQueries = {

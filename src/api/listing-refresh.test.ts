@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ApiService, Transport } from '../openstack';
 import type { GlanceImage, NovaServer } from '../openstack/types';
 import { fetchImageListing, imageQueries, requestFullImageRefresh, type ImageListing } from './images';
-import { FULL_REFRESH_EVERY_MS, mergeById, newestTime, throttle } from './listing';
+import { FULL_REFRESH_EVERY_MS, mergeById, newestOfPages, newestTime, throttle } from './listing';
 import { noteDeletedImages } from './pending-deletions';
 import { fetchServerListing, type ServerListing } from './servers';
 
@@ -63,6 +63,22 @@ describe('newestTime', () => {
       '2026-02-01T00:00:00Z',
     );
     expect(newestTime(null, [], (i: GlanceImage) => i.updated_at)).toBeNull();
+  });
+
+  it('follows the newest time page by page, handing every page on as it came', async () => {
+    async function* pages(): AsyncGenerator<GlanceImage[]> {
+      yield await Promise.resolve([img('a', '2026-01-01T00:00:01Z'), img('b', '2026-01-01T00:00:09Z')]);
+      yield await Promise.resolve([img('c', '2026-01-01T00:00:05Z')]);
+    }
+    const newest = newestOfPages((i: GlanceImage) => i.updated_at);
+    expect(newest.cursor).toBeNull();
+    const seen: string[][] = [];
+    for await (const page of newest.over(pages())) {
+      seen.push(page.map((i) => i.id));
+      if (seen.length === 1) expect(newest.cursor).toBe('2026-01-01T00:00:09Z');
+    }
+    expect(seen).toEqual([['a', 'b'], ['c']]);
+    expect(newest.cursor).toBe('2026-01-01T00:00:09Z');
   });
 
   it('compares times written differently (fractions, offsets) by what they mean', () => {

@@ -52,6 +52,29 @@ export function newestTime<T>(
 }
 
 /**
+ * The newest update time of a listing read page by page: `over(pages)` hands the pages on as they come and
+ * looks through each one in the task it arrived in, so the complete listing does not go over 50,000 items
+ * in the task that takes its last page in.
+ */
+export function newestOfPages<T>(timeOf: (t: T) => string | undefined): {
+  over(pages: AsyncIterable<T[]>): AsyncGenerator<T[]>;
+  readonly cursor: string | null;
+} {
+  let cursor: string | null = null;
+  return {
+    async *over(pages) {
+      for await (const page of pages) {
+        cursor = newestTime(cursor, page, timeOf);
+        yield page;
+      }
+    },
+    get cursor() {
+      return cursor;
+    },
+  };
+}
+
+/**
  * `items` with `changed` merged in by id: a changed item replaces the old one in place, a new one goes first
  * (listings are newest first), and ids in `remove` are dropped. Unchanged items keep their identity.
  */

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { NovaClient, type Transport } from '../openstack';
 import type { NovaServer } from '../openstack/types';
-import { canRefreshIncrementally, mergeById, newestTime, type Listing } from './listing';
+import { canRefreshIncrementally, mergeById, newestOfPages, newestTime, type Listing } from './listing';
 import { collectPages } from './load-progress';
 import { proxyTransport } from './proxy-transport';
 
@@ -79,10 +79,12 @@ export async function fetchServerListing(
       deltas: 0,
     });
   const partial = showPartial && opts.onPartial;
+  const liveNewest = newestOfPages(updated);
+  const deletedNewest = newestOfPages(updated);
   const [live, deleted] = await Promise.all([
     collectPages(
       'servers',
-      nova.pages({ allTenants: params.allTenants, signal }),
+      liveNewest.over(nova.pages({ allTenants: params.allTenants, signal })),
       partial
         ? (so) => {
             liveSoFar = so;
@@ -91,14 +93,18 @@ export async function fetchServerListing(
         : undefined,
     ),
     params.withDeleted
-      ? collectPages('deletedServers', nova.pages({ allTenants: true, deleted: true, signal })).then(
+      ? collectPages(
+          'deletedServers',
+          deletedNewest.over(nova.pages({ allTenants: true, deleted: true, signal })),
+        ).then(
           (d): { list: NovaServer[]; error: unknown } => ({ list: d, error: null }),
           (error: unknown) => ({ list: [], error }),
         )
       : Promise.resolve({ list: [] as NovaServer[], error: null }),
   ]);
   // The deleted servers' updates count too: a server deleted after them is then reported.
-  const cursor = newestTime(newestTime(null, live, updated), deleted.list, updated);
+  const deletedCursor = deleted.error === null ? deletedNewest.cursor : null;
+  const cursor = newestTime(liveNewest.cursor, deletedCursor === null ? [] : [deletedCursor], (t) => t);
   return {
     items: live,
     deleted: deleted.list,

@@ -28,6 +28,14 @@ describe('NovaClient.pages / listServers', () => {
     expect(t.sent.map((r) => [r.service, r.path])).toEqual([['compute', '/servers/detail?limit=1000']]);
   });
 
+  it('parses each page in a later task than the one its text arrived in', async () => {
+    const order: string[] = [];
+    const t = new FakeTransport(() => Response.json(DEMO));
+    setTimeout(() => order.push('a task queued before'), 0);
+    for await (const page of new NovaClient(t).pages()) order.push(`page ${page.length}`);
+    expect(order).toEqual(['a task queued before', `page ${SERVERS.length}`]);
+  });
+
   it('sets all_tenants, deleted, changes-since and extra query parameters', async () => {
     const t = new FakeTransport(() => Response.json({ servers: [] }));
     await new NovaClient(t).listServers({

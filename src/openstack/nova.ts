@@ -3,7 +3,7 @@
  * already ends in /v2.1. The microversion header is the transport's job (session or proxy). Browser-safe.
  */
 import { OpenStackError } from './errors';
-import { ensureOk, expectNoContent, queryOf, readJson } from './response';
+import { ensureOk, expectNoContent, queryOf, readJson, readPageJson } from './response';
 import type { Transport } from './transport';
 import type { NovaCreatedServer, NovaFlavor, NovaServer, NovaServerList } from './types';
 
@@ -52,7 +52,7 @@ export class NovaClient {
     for (;;) {
       seen.add(path);
       const res = await this.#t.request('compute', path, { signal: opts.signal });
-      const body = await readJson<NovaServerList>('compute', res);
+      const body = await readPageJson<NovaServerList>('compute', res, 'servers');
       yield body.servers;
       const next = body.servers_links?.find((l) => l.rel === 'next')?.href;
       if (!next || body.servers.length === 0) return;

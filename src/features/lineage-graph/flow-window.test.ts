@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildFlowModel } from './flow-model';
-import { nextWindow, viewBox, windowAround, windowElements } from './flow-window';
+import { buildFlowModel, emptyFlowMemory } from './flow-model';
+import {
+  emptyLastWindow,
+  keepUnchanged,
+  nextWindow,
+  viewBox,
+  windowAround,
+  windowElements,
+} from './flow-window';
 import { emptyLookCache } from './highlight';
 import { buildGraph, buildNode } from './testing/graph-builder';
 
@@ -73,5 +80,39 @@ describe('windowElements', () => {
     expect(a.nodes.find((n) => n.id === 'far')).toMatchObject({ selected: true, className: 'is-related' });
     expect(a.nodes.find((n) => n.id === 'near')?.className).toBeUndefined();
     expect(a.edges.find((e) => e.id === 'parent->far')?.className).toBe('is-related');
+  });
+
+  it('hands React Flow the same arrays again when a rebuilt model shows the same objects there', () => {
+    const at = (farY: number) =>
+      new Map([
+        ['parent', { x: 0, y: 0 }],
+        ['near', { x: 312, y: 0 }],
+        ['far', { x: 312, y: farY }],
+      ]);
+    const memory = emptyFlowMemory();
+    const box = { minX: 0, minY: 0, maxX: 600, maxY: 100 };
+    const last = emptyLastWindow();
+    const first = keepUnchanged(
+      last,
+      windowElements(buildFlowModel(graph, at(90_000), undefined, memory), box, none, emptyLookCache()),
+    );
+    const rebuilt = windowElements(
+      buildFlowModel(graph, at(90_000), undefined, memory),
+      box,
+      none,
+      emptyLookCache(),
+    );
+    expect(rebuilt.nodes).not.toBe(first.nodes);
+    const kept = keepUnchanged(last, rebuilt);
+    expect(kept.nodes).toBe(first.nodes);
+    expect(kept.edges).toBe(first.edges);
+    // A node that moved is a new object: new nodes, while the edges (same ends, same kind) stay as they were.
+    const moved = keepUnchanged(
+      last,
+      windowElements(buildFlowModel(graph, at(80_000), undefined, memory), box, none, emptyLookCache()),
+    );
+    expect(moved.nodes).not.toBe(first.nodes);
+    expect(moved.nodes.find((n) => n.id === 'far')?.position.y).toBe(80_000);
+    expect(moved.edges).toBe(first.edges);
   });
 });

@@ -78,3 +78,34 @@ export function windowElements(
   const edges = edgeIdx.map((i) => highlightEdge(model.flowEdge(i), look.related, looks));
   return { nodes, edges };
 }
+
+/** What the canvas handed React Flow last (one per canvas, kept across renders). */
+export interface LastWindow {
+  nodes: LineageFlowNode[];
+  edges: LineageFlowEdge[];
+}
+
+export function emptyLastWindow(): LastWindow {
+  return { nodes: [], edges: [] };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * `next`, with the arrays `last` handed on kept where they hold the same objects in the same order: React
+ * Flow then sees the same `nodes` / `edges` and does nothing. A graph rebuilt while pages arrive mostly keeps
+ * the flow objects near the viewport, and each new array set React Flow's store, whose subscribers then
+ * re-render in one synchronous task (tens of ms at 50,000 images, for nothing). `last` learns what is returned.
+ */
+export function keepUnchanged(
+  last: LastWindow,
+  next: { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] },
+): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] } {
+  if (!sameItems(last.nodes, next.nodes)) last.nodes = next.nodes;
+  if (!sameItems(last.edges, next.edges)) last.edges = next.edges;
+  return { nodes: last.nodes, edges: last.edges };
+}

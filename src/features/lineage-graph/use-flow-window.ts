@@ -1,7 +1,14 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { FlowModel } from './flow-model';
-import { nextWindow, viewBox, windowElements, type Look } from './flow-window';
+import {
+  emptyLastWindow,
+  keepUnchanged,
+  nextWindow,
+  viewBox,
+  windowElements,
+  type Look,
+} from './flow-window';
 import { emptyLookCache } from './highlight';
 import type { Box } from './spatial-index';
 import type { LineageFlowEdge, LineageFlowNode } from './to-flow-elements';
@@ -10,7 +17,8 @@ const NOTHING = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[]
 
 /**
  * The nodes and edges to hand React Flow: with `cull`, those in a window around the viewport (moved, at most
- * once a frame, when the viewport leaves it); otherwise all of them. Call inside the ReactFlowProvider.
+ * once a frame, when the viewport leaves it); otherwise all of them. Arrays that hold what the last ones held
+ * are the last ones. Call inside the ReactFlowProvider.
  */
 export function useFlowWindow(
   model: FlowModel,
@@ -20,6 +28,7 @@ export function useFlowWindow(
   const store = useStoreApi<LineageFlowNode, LineageFlowEdge>();
   const [box, setBox] = useState<Box | null>(null);
   const [looks] = useState(emptyLookCache);
+  const [last] = useState(emptyLastWindow);
 
   useEffect(() => {
     if (!cull) return;
@@ -45,6 +54,6 @@ export function useFlowWindow(
   const { selectedId, related } = look;
   return useMemo(() => {
     if (cull && !box) return NOTHING;
-    return windowElements(model, cull ? box : null, { selectedId, related }, looks);
-  }, [model, cull, box, selectedId, related, looks]);
+    return keepUnchanged(last, windowElements(model, cull ? box : null, { selectedId, related }, looks));
+  }, [model, cull, box, selectedId, related, looks, last]);
 }

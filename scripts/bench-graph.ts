@@ -29,7 +29,8 @@ import { DATA_STATUS, RELOAD_ALL_BUTTON } from './bench-browser-load';
 const RUNS_10K = 3;
 /**
  * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=5`
- * loads the 50k cloud that many times (default 3; each run printed); `BENCH_GRAPH_VERBOSE=1` lists each run's long tasks.
+ * loads the 50k cloud that many times (default 3; each run printed); `BENCH_GRAPH_VERBOSE=1` lists each
+ * run's long tasks, and what ran (Long Animation Frames) in the frames around each task over 100 ms.
  */
 const SIZES = (process.env.BENCH_GRAPH_SIZES ?? '10k,50k').split(',').map((x) => x.trim());
 const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 3) || 3);
@@ -40,7 +41,7 @@ let profiles = 0;
 
 /** Installed before the app's scripts: long tasks and the first mounted node. */
 const PROBE = `
-window.__gl = { longtasks: [], firstNodeAt: null, firstNodePaintedAt: null, loadedAt: null, fcp: null };
+window.__gl = { longtasks: [], frames: [], firstNodeAt: null, firstNodePaintedAt: null, loadedAt: null, fcp: null };
 try { performance.setResourceTimingBufferSize(100000); } catch {}
 try {
   new PerformanceObserver((list) => {
@@ -51,6 +52,20 @@ try {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__gl.longtasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+} catch {}
+try {
+  // What ran in each long frame (script entry points and their times), for BENCH_GRAPH_VERBOSE.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__gl.frames.push({
+        start: e.startTime,
+        duration: e.duration,
+        scripts: e.scripts.map((x) => ({
+          what: [x.invoker, x.sourceFunctionName].filter(Boolean).join(' ') + ' @' + (x.sourceURL || '').split('/').pop(),
+          ms: x.duration,
+        })),
+      });
+  }).observe({ type: 'long-animation-frame', buffered: true });
 } catch {}
 const watch = () => {
   const mo = new MutationObserver(() => {
@@ -105,6 +120,8 @@ interface LoadFigures {
   loadedBy: 'status line' | 'quiet API';
   /** Every long task (ms from navigation). */
   longList: { start: number; duration: number }[];
+  /** The long animation frames holding a task over 100 ms, with what ran in them. */
+  over100Frames: LongFrame[];
 }
 
 interface PageState {
@@ -181,7 +198,15 @@ async function waitInteractive(
   }
 }
 
+/** A long animation frame and the scripts that ran in it (Long Animation Frames API). */
+interface LongFrame {
+  start: number;
+  duration: number;
+  scripts: { what: string; ms: number }[];
+}
+
 interface Timings {
+  frames: LongFrame[];
   dataAt: number;
   firstGraphAt: number;
   longtasks: { start: number; duration: number }[];
@@ -198,6 +223,7 @@ async function pageTimings(page: Page, loadedAt: number): Promise<Timings> {
       window as unknown as {
         __gl: {
           longtasks: { start: number; duration: number }[];
+          frames: LongFrame[];
           firstNodePaintedAt: number | null;
           fcp: number | null;
         };
@@ -217,6 +243,7 @@ async function pageTimings(page: Page, loadedAt: number): Promise<Timings> {
       dataAt: markData ?? Math.max(...api.map((e) => e.responseEnd)),
       firstGraphAt: markGraph ?? gl.firstNodePaintedAt ?? NaN,
       longtasks: gl.longtasks,
+      frames: gl.frames,
       mounted: document.querySelectorAll('.react-flow__node').length,
       usedMarks: markData !== undefined && markGraph !== undefined,
       zoom,
@@ -346,6 +373,11 @@ async function loadOnce(
       usedMarks: t.usedMarks,
       loadedBy: loaded.by,
       longList: longs,
+      over100Frames: t.frames.filter((f) =>
+        longs.some(
+          (l) => l.duration > 100 && l.start < f.start + f.duration && l.start + l.duration > f.start,
+        ),
+      ),
     };
   } finally {
     await context.close();
@@ -368,7 +400,12 @@ function describeRun(name: string, r: LoadFigures): string {
     `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms (after first paint ${r.longMaxAfterPaintMs.toFixed(0)} ms)`;
   if (!VERBOSE) return line;
   const list = r.longList.map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ');
-  return `${line}\n    long tasks (start+ms): ${list}`;
+  const frames = r.over100Frames.map(
+    (f) =>
+      `\n    frame ${f.start.toFixed(0)}+${f.duration.toFixed(0)}: ` +
+      (f.scripts.map((x) => `${x.what} ${x.ms.toFixed(0)} ms`).join(', ') || 'no script (style, layout, GC)'),
+  );
+  return `${line}\n    long tasks (start+ms): ${list}${frames.join('')}`;
 }
 
 export async function benchGraph(): Promise<string> {

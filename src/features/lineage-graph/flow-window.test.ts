@@ -4,6 +4,7 @@ import {
   emptyLastWindow,
   keepUnchanged,
   nextWindow,
+  revealStep,
   viewBox,
   windowAround,
   windowElements,
@@ -114,5 +115,34 @@ describe('windowElements', () => {
     expect(moved.nodes).not.toBe(first.nodes);
     expect(moved.nodes.find((n) => n.id === 'far')?.position.y).toBe(80_000);
     expect(moved.edges).toBe(first.edges);
+  });
+});
+
+describe('revealStep', () => {
+  const nodes = Array.from({ length: 30 }, (_, i) => buildNode(`n${i}`, i === 0 ? {} : { parentId: 'n0' }));
+  const graph = buildGraph(
+    nodes,
+    nodes.slice(1).map((n): [string, string, 'booted-from'] => ['n0', n.id, 'booted-from']),
+  );
+  const model = buildFlowModel(graph, new Map(nodes.map((n, i) => [n.id, { x: 0, y: 100 * i }])));
+  const all = windowElements(model, null, { selectedId: null, related: new Set() }, emptyLookCache());
+
+  it('hands new nodes a dozen at a time, with only the edges between nodes handed', () => {
+    const first = revealStep(all, new Set());
+    expect(first.nodes.map((n) => n.id)).toEqual(nodes.slice(0, 12).map((n) => n.id));
+    expect(first.edges).toHaveLength(11);
+    expect(first.pending).toBe(true);
+    const second = revealStep(all, new Set(first.nodes.map((n) => n.id)));
+    expect(second.nodes).toHaveLength(24);
+    const third = revealStep(all, new Set(second.nodes.map((n) => n.id)));
+    expect(third).toEqual({ ...all, pending: false });
+    expect(third.nodes).toBe(all.nodes);
+  });
+
+  it('keeps the nodes already handed and adds new ones in the window order', () => {
+    const handed = new Set(['n5', 'n29']);
+    const step = revealStep(all, handed, 2);
+    expect(step.nodes.map((n) => n.id)).toEqual(['n0', 'n1', 'n5', 'n29']);
+    expect(step.edges.map((e) => e.target)).toEqual(['n1', 'n5', 'n29']);
   });
 });

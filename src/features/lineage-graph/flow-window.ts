@@ -109,3 +109,38 @@ export function keepUnchanged(
   if (!sameItems(last.edges, next.edges)) last.edges = next.edges;
   return { nodes: last.nodes, edges: last.edges };
 }
+
+/** New nodes handed to React Flow per frame, when many come at once (a first graph, a pan to a new region). */
+export const NODES_PER_FRAME = 12;
+
+/**
+ * The part of `all` to hand React Flow now: the nodes it was handed last time (`shown`) that are still in
+ * the window, plus up to `perFrame` others, in the window's order, and the edges between nodes handed.
+ * React Flow mounts what it is handed in one synchronous render (its store updates are not split by React):
+ * 35 nodes and their edges made one task of 60 to 100 ms when a 50,000-image graph first showed, so they come
+ * a dozen a frame. `pending`: some nodes still wait.
+ */
+export function revealStep(
+  all: { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] },
+  shown: ReadonlySet<string>,
+  perFrame = NODES_PER_FRAME,
+): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[]; pending: boolean } {
+  let fresh = 0;
+  let pending = false;
+  const ids = new Set<string>();
+  const nodes: LineageFlowNode[] = [];
+  for (const n of all.nodes) {
+    if (!shown.has(n.id)) {
+      if (fresh === perFrame) {
+        pending = true;
+        continue;
+      }
+      fresh++;
+    }
+    ids.add(n.id);
+    nodes.push(n);
+  }
+  if (!pending) return { ...all, pending };
+  const edges = all.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+  return { nodes, edges, pending };
+}

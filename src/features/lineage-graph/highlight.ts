@@ -42,7 +42,12 @@ export function highlightEdge(
   if (!related.has(e.source) || !related.has(e.target)) return e;
   const made = cache.edges.get(e);
   if (made) return made;
-  const out = { ...e, className: 'is-related', animated: true };
+  const out = {
+    ...e,
+    className: 'is-related',
+    animated: true,
+    ...(e.data ? { data: { ...e.data, related: true } } : {}),
+  };
   cache.edges.set(e, out);
   return out;
 }

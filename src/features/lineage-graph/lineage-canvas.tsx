@@ -16,7 +16,7 @@ import type { FlowModel } from './flow-model';
 import { initialViewport } from './initial-viewport';
 import { isNavKey, neighbourOf, type NavNode } from './keyboard-nav';
 import { OverviewCanvas } from './overview-canvas';
-import { nodeTypes } from './node-types';
+import { edgeTypes, nodeTypes } from './node-types';
 import { NODE_HEIGHT, NODE_WIDTH, type LineageFlowEdge, type LineageFlowNode } from './to-flow-elements';
 import { useFlowWindow } from './use-flow-window';
 
@@ -245,6 +245,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onInit={onInit}
         onNodeClick={(_, node) => onSelect(node.id)}
         onNodeDoubleClick={(_, node) => onToggleCollapsed(node.id)}

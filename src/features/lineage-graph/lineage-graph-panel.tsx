@@ -1,6 +1,6 @@
 import { formatCount } from '../../lib/format-count';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { useCloudData } from '../../api/use-cloud-data';
 import { useLoadProgress } from '../../api/load-progress';
 import { loadingMessage } from '../../lib/format-count';
@@ -9,7 +9,6 @@ import { ancestorsOf, descendantsOf } from '../../lineage';
 import type { LineageGraph, LineageInput } from '../../lineage/types';
 import { useTheme } from '../../lib/theme';
 import { DataNotices } from './data-notices';
-import { FlowWarmUp } from './flow-warm-up';
 import { SelectionTools } from './selection-tools';
 import { filterChoices, filterGraph } from './graph-filter';
 import { GraphToolbar } from './graph-toolbar';
@@ -43,16 +42,18 @@ export function LineageGraphPanel() {
 function LoadingStatus() {
   const message = loadingMessage(useLoadProgress());
   return (
-    <div className="relative h-full">
-      <p role="status" className="p-4 text-sm text-slate-500">
-        {message}
-      </p>
-      <FlowWarmUp />
-    </div>
+    <p role="status" className="p-4 text-sm text-slate-500">
+      {message}
+    </p>
   );
 }
 
-function LineageGraphView({
+/**
+ * The graph, its toolbar and notices. A memo: the panel above re-renders, synchronously, on every change of
+ * the listings' queries (a page, a fetch state), with the graph it shows unchanged; without the memo each of
+ * those re-rendered the toolbar and React Flow's whole canvas (40 to 120 ms at 50,000 images).
+ */
+const LineageGraphView = memo(function LineageGraphView({
   input,
   graph,
   deletedServersError,
@@ -155,4 +156,4 @@ function LineageGraphView({
       </div>
     </div>
   );
-}
+});

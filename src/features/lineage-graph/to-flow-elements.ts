@@ -13,7 +13,13 @@ export interface LineageNodeData extends Record<string, unknown> {
   hiddenCount?: number;
 }
 export type LineageFlowNode = Node<LineageNodeData, 'lineage'>;
-export type LineageFlowEdge = Edge<{ kind: EdgeKind }>;
+export interface LineageEdgeData extends Record<string, unknown> {
+  kind: EdgeKind;
+  /** Both ends are in the selected lineage. */
+  related?: boolean;
+}
+/** `labelled`: a kind that carries words (edges/labelled-edge.tsx); the others are React Flow's smooth steps. */
+export type LineageFlowEdge = Edge<LineageEdgeData, 'smoothstep' | 'labelled'>;
 
 export interface Point {
   x: number;
@@ -77,7 +83,7 @@ export function flowEdge(id: string, source: string, target: string, kind: EdgeK
     id,
     source,
     target,
-    type: 'smoothstep',
+    type: LABELLED.has(kind) ? 'labelled' : 'smoothstep',
     data: { kind },
     style: EDGE_STYLES[kind],
     markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLES[kind].stroke, width: 14, height: 14 },

@@ -5,6 +5,7 @@ import {
   emptyLastWindow,
   keepUnchanged,
   nextWindow,
+  revealStep,
   viewBox,
   windowElements,
   type Look,
@@ -17,8 +18,8 @@ const NOTHING = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[]
 
 /**
  * The nodes and edges to hand React Flow: with `cull`, those in a window around the viewport (moved, at most
- * once a frame, when the viewport leaves it); otherwise all of them. Arrays that hold what the last ones held
- * are the last ones. Call inside the ReactFlowProvider.
+ * once a frame, when the viewport leaves it), new ones a dozen a frame (revealStep); otherwise all of them.
+ * Arrays that hold what the last ones held are the last ones. Call inside the ReactFlowProvider.
  */
 export function useFlowWindow(
   model: FlowModel,
@@ -29,6 +30,8 @@ export function useFlowWindow(
   const [box, setBox] = useState<Box | null>(null);
   const [looks] = useState(emptyLookCache);
   const [last] = useState(emptyLastWindow);
+  /** Frames spent handing a window's new nodes over (with `cull`, they come a dozen a frame). */
+  const [frames, setFrames] = useState(0);
 
   useEffect(() => {
     if (!cull) return;
@@ -52,8 +55,23 @@ export function useFlowWindow(
   }, [store, cull]);
 
   const { selectedId, related } = look;
-  return useMemo(() => {
+  const all = useMemo(() => {
     if (cull && !box) return NOTHING;
-    return keepUnchanged(last, windowElements(model, cull ? box : null, { selectedId, related }, looks));
-  }, [model, cull, box, selectedId, related, looks, last]);
+    return windowElements(model, cull ? box : null, { selectedId, related }, looks);
+  }, [model, cull, box, selectedId, related, looks]);
+  const view = useMemo(
+    () => {
+      const next = cull ? revealStep(all, new Set(last.nodes.map((n) => n.id))) : { ...all, pending: false };
+      return { ...keepUnchanged(last, next), pending: next.pending };
+    },
+    // `frames`: the next dozen, once React Flow holds the last one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [all, cull, last, frames],
+  );
+  useEffect(() => {
+    if (!view.pending) return;
+    const frame = requestAnimationFrame(() => setFrames((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [view]);
+  return view;
 }

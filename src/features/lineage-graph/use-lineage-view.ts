@@ -28,8 +28,12 @@ function timed<T>(name: string, fn: () => T): T {
   }
 }
 
-/** From this many nodes, a new graph with the worker's layout has its flow model built in slices. */
-export const SLICED_FLOW_FROM = 10_000;
+/**
+ * From this many nodes, a new graph with the worker's layout has its flow model built in slices: every graph
+ * the worker builds has more. A build in the render costs 20 to 40 ms at 2,500 nodes, and a transition render
+ * that an update interrupts is started again, build and all (a first graph was built up to 9 times so).
+ */
+export const SLICED_FLOW_FROM = 1_000;
 /** How long one slice of a sliced build may run before it lets input and rendering in. */
 const SLICE_MS = 8;
 
@@ -39,7 +43,7 @@ const SLICE_MS = 8;
  * the previous graph are reused (so a graph rebuilt while pages arrive costs React Flow little).
  *
  * A big graph with the worker's layout and nothing collapsed has its model built in slices of a few ms, in
- * tasks of their own: at 50,000 images one build in a single task would hold the page for ~80 ms, at 2,500 for 20 to 40. While a
+ * tasks of their own: at 50,000 images one build in a single task would hold the page for ~80 ms. While a
  * rebuild (pages arriving, a refresh) is sliced the previous model stays on screen; a first big graph (a
  * cache restored on reload brings all 50,000 at once) is null until its model is ready. A collapse, or a
  * filtered graph, is built at once (what it shows must follow the click).

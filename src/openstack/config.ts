@@ -9,6 +9,7 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { AuthType, CloudAuth, CloudConfig, EndpointInterface } from './cloud-config';
 import { OpenStackError } from './errors';
+import { isRecord } from './json-value';
 
 export interface LoadCloudConfigOptions {
   /** Cloud name; overrides OS_CLOUD. */
@@ -267,10 +268,6 @@ function scalarText(v: unknown): string {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
     ? String(v)
     : JSON.stringify(v);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

@@ -4,6 +4,7 @@
  */
 import { isErrorEnvelope, isOpenStackError, OpenStackError } from './errors';
 import type { ErrorCode, ErrorEnvelope, ServiceName } from './errors';
+import { isRecord, parseJsonOrUndefined } from './json-value';
 
 const SERVICE_LABEL: Record<ServiceName, string> = {
   identity: 'Keystone',
@@ -283,15 +284,7 @@ function lastMessage(chain: ErrorLike[]): string | null {
 
 function parseJson(text: string): unknown {
   if (!text || !/^\s*[[{]/.test(text)) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  return parseJsonOrUndefined(text);
 }
 
 function isServiceName(v: unknown): v is ServiceName {

@@ -14,6 +14,8 @@
  * would: same result, same errors.
  */
 
+import { isRecord, parseJsonOrUndefined } from './json-value';
+
 /** Characters per slice: about 200 images or servers. */
 export const SLICE_CHARS = 256 * 1024;
 
@@ -57,18 +59,6 @@ function cutAfter<T>(
   return null;
 }
 
-function tryParse(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /**
  * `JSON.parse(text)` of a listing whose items are under `key`, in slices of about SLICE_CHARS with
  * `pause()` awaited between two slices. Texts of one slice are parsed at once.
@@ -78,7 +68,7 @@ export async function parseListingJson<T>(text: string, key: string, pause: () =
   const gap = text.length > 2 * SLICE_CHARS ? itemGap(text, key) : null;
   if (!gap) return whole();
   const first = cutAfter(gap, text, SLICE_CHARS, (end) => {
-    const head = tryParse(`${text.slice(0, end)}]}`);
+    const head = parseJsonOrUndefined(`${text.slice(0, end)}]}`);
     // The cut must end the listed array: its key is the last one the head holds.
     return isRecord(head) && Object.keys(head).at(-1) === key && Array.isArray(head[key]) ? head : undefined;
   });
@@ -91,14 +81,14 @@ export async function parseListingJson<T>(text: string, key: string, pause: () =
     if (text.length - at <= 2 * SLICE_CHARS) break;
     const start = at;
     const cut = cutAfter(gap, text, start + SLICE_CHARS, (end) => {
-      const part = tryParse(`[${text.slice(start, end)}]`);
+      const part = parseJsonOrUndefined(`[${text.slice(start, end)}]`);
       return Array.isArray(part) ? part : undefined;
     });
     if (!cut) break;
     for (const item of cut.value) items.push(item);
     at = cut.next;
   }
-  const tail = tryParse(`{"${key}":[${text.slice(at)}`);
+  const tail = parseJsonOrUndefined(`{"${key}":[${text.slice(at)}`);
   if (!isRecord(tail) || !Array.isArray(tail[key])) return whole();
   for (const item of tail[key]) items.push(item);
   return { ...head, ...tail, [key]: items } as T;

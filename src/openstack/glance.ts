@@ -4,8 +4,7 @@
  */
 import { inListingOrder, pagesFromBothEnds } from './glance-both-ends';
 import type { EndPage, WalkPage } from './glance-both-ends';
-import { parseListingJson } from './listing-json';
-import { ensureOk, expectNoContent, nextTask, pauseForOthers, queryOf, readJson } from './response';
+import { ensureOk, expectNoContent, parsePageText, queryOf, readJson } from './response';
 import type { Transport } from './transport';
 import { GLANCE_PATCH_CONTENT_TYPE } from './types';
 import type { GlanceImage, GlanceImageList, GlanceJsonPatchOp } from './types';
@@ -106,8 +105,7 @@ export class GlanceClient {
         if (guessed !== null && !seen.has(guessed)) ahead = this.#requestPage(guessed, signal);
         // Each page is parsed in tasks of its own, a slice at a time: pages of two walks that arrive together
         // would otherwise be parsed, and taken in, in one task (30-80 ms each in a browser, with the GC).
-        await nextTask();
-        const body = await parseListingJson<GlanceImageList>(text, 'images', pauseForOthers);
+        const body = await parsePageText<GlanceImageList>(text, 'images');
         // A server that hands back the same page would loop forever.
         const next = body.next && body.images.length > 0 ? `/v2/images${queryOf(body.next)}` : null;
         if (next === null || seen.has(next)) current = null;

@@ -5,13 +5,13 @@
  *
  * The text is cut where one item of the array ends and the next begins: `}`, `,`, `{` and the key the first
  * item starts with (spaces allowed; the key tells an item from the objects nested in it, such as a server's
- * links), found by a search from every SLICE_CHARS characters, not by reading every character. Each cut is proven by the
- * parse itself: the first piece, closed with `]}`, parses only if the cut lies between two items of the
- * listed array (the only place where exactly an object and an array are open), and a later piece, in
- * brackets, parses only if it is whole items. A gap inside a string cannot match (its quotes are escaped);
- * one inside a nested value makes its piece fail, and the next gap is tried. When no cut holds, the rest is
- * parsed in one piece, and a piece that fails at the end means the page is parsed whole, as JSON.parse
- * would: same result, same errors.
+ * links), found by a search from every SLICE_CHARS characters, not by reading every character. Each cut is
+ * proven by the parse itself: the first piece, closed with `]}`, parses only if the cut lies between two
+ * items of the listed array (the only place where exactly an object and an array are open), and a later
+ * piece, in brackets, parses only if it is whole items. A gap inside a string cannot match (its quotes are
+ * escaped); one inside a nested value makes its piece fail, and the next gap is tried. When no cut holds,
+ * the rest is parsed in one piece, and a piece that fails at the end means the page is parsed whole, as
+ * JSON.parse would: same result, same errors.
  */
 
 import { isRecord, parseJsonOrUndefined } from './json-value';

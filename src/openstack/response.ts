@@ -14,7 +14,7 @@ export async function readJson<T>(service: ServiceName, res: Response): Promise<
 }
 
 /** Resolves in a later task than the caller's (a timer, in the browser and in Node alike). */
-export function nextTask(): Promise<void> {
+function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
@@ -24,7 +24,7 @@ const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown })
  * A pause that lets other tasks run, as short as the platform allows: setImmediate in Node (a timer waits at
  * least 1 ms there), a message on a MessageChannel in a browser (a timer set from a timer five deep waits 4).
  */
-export function pauseForOthers(): Promise<void> {
+function pauseForOthers(): Promise<void> {
   if (immediate) return new Promise((resolve) => immediate(resolve));
   return new Promise((resolve) => {
     const { port1, port2 } = new MessageChannel();
@@ -37,14 +37,18 @@ export function pauseForOthers(): Promise<void> {
 }
 
 /**
- * The JSON body of a page of a listing whose items are under `key`, parsed in a task after the one its text
- * arrived in and a slice at a time (listing-json.ts): a page of 1,000 images or servers would otherwise hold
- * a browser for tens of ms, in the task that also ran whatever the arrival ran.
+ * The text of a page of a listing whose items are under `key`, parsed in a task after the one it arrived in
+ * and a slice at a time (listing-json.ts): a page of 1,000 images or servers would otherwise hold a browser
+ * for tens of ms, in the task that also ran whatever the arrival ran.
  */
-export async function readPageJson<T>(service: ServiceName, res: Response, key: string): Promise<T> {
-  const text = await (await ensureOk(service, res)).text();
+export async function parsePageText<T>(text: string, key: string): Promise<T> {
   await nextTask();
   return parseListingJson<T>(text, key, pauseForOthers);
+}
+
+/** The JSON body of a page of a listing whose items are under `key`, parsed as parsePageText does. */
+export async function readPageJson<T>(service: ServiceName, res: Response, key: string): Promise<T> {
+  return parsePageText<T>(await (await ensureOk(service, res)).text(), key);
 }
 
 /** Checks the status and drops the (usually empty) body, so the connection can be reused. */

@@ -27,9 +27,15 @@ test.describe('loading at scale', () => {
       await request.post('/api/_sim/faults', { headers: APP, data: { latencyMs: 700, services: ['image'] } });
       await page.goto('/');
       const status = page.getByRole('status', { name: 'Data status' });
-      await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
-      // One canvas: no hidden one is kept anywhere.
+      // The canvas is there, empty, before the first graph, with the search box above it.
       await expect(page.locator('.react-flow')).toHaveCount(1);
+      await expect(page.locator('.react-flow__node')).toHaveCount(0);
+      await expect(page.getByRole('searchbox', { name: /search/i })).toBeVisible();
+      await page.locator('.react-flow').evaluate((el) => el.setAttribute('data-seen-while-loading', ''));
+      await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+      // One canvas, the same one: the first graph did not mount another, and no hidden one is kept anywhere.
+      await expect(page.locator('.react-flow')).toHaveCount(1);
+      await expect(page.locator('.react-flow[data-seen-while-loading]')).toHaveCount(1);
       await expect(status).toContainText(/Loading images and servers… [\d,]+ images/);
       const search = page.getByRole('searchbox', { name: /search/i });
       await search.fill('a');

@@ -30,11 +30,13 @@ const RUNS_10K = 3;
 /**
  * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=5`
  * loads the 50k cloud that many times (default 3; each run printed); `BENCH_GRAPH_VERBOSE=1` lists each
- * run's long tasks, and what ran (Long Animation Frames) in the frames around each task over 100 ms.
+ * run's long tasks, and what ran (Long Animation Frames) in the frames around each task over 100 ms
+ * (`BENCH_GRAPH_VERBOSE_MS=50`: over 50 ms).
  */
 const SIZES = (process.env.BENCH_GRAPH_SIZES ?? '10k,50k').split(',').map((x) => x.trim());
 const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 3) || 3);
 const VERBOSE = process.env.BENCH_GRAPH_VERBOSE === '1';
+const VERBOSE_OVER_MS = Number(process.env.BENCH_GRAPH_VERBOSE_MS ?? 100) || 100;
 /** `BENCH_GRAPH_PROFILE=<dir>`: a CPU profile of each load is written there (open it in Chromium's devtools). */
 const PROFILE_DIR = process.env.BENCH_GRAPH_PROFILE;
 let profiles = 0;
@@ -120,8 +122,8 @@ interface LoadFigures {
   loadedBy: 'status line' | 'quiet API';
   /** Every long task (ms from navigation). */
   longList: { start: number; duration: number }[];
-  /** The long animation frames holding a task over 100 ms, with what ran in them. */
-  over100Frames: LongFrame[];
+  /** The long animation frames holding a task over VERBOSE_OVER_MS, with what ran in them. */
+  verboseFrames: LongFrame[];
 }
 
 interface PageState {
@@ -373,9 +375,10 @@ async function loadOnce(
       usedMarks: t.usedMarks,
       loadedBy: loaded.by,
       longList: longs,
-      over100Frames: t.frames.filter((f) =>
+      verboseFrames: t.frames.filter((f) =>
         longs.some(
-          (l) => l.duration > 100 && l.start < f.start + f.duration && l.start + l.duration > f.start,
+          (l) =>
+            l.duration > VERBOSE_OVER_MS && l.start < f.start + f.duration && l.start + l.duration > f.start,
         ),
       ),
     };
@@ -400,7 +403,7 @@ function describeRun(name: string, r: LoadFigures): string {
     `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms (after first paint ${r.longMaxAfterPaintMs.toFixed(0)} ms)`;
   if (!VERBOSE) return line;
   const list = r.longList.map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ');
-  const frames = r.over100Frames.map(
+  const frames = r.verboseFrames.map(
     (f) =>
       `\n    frame ${f.start.toFixed(0)}+${f.duration.toFixed(0)}: ` +
       (f.scripts.map((x) => `${x.what} ${x.ms.toFixed(0)} ms`).join(', ') || 'no script (style, layout, GC)'),

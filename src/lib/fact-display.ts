@@ -14,8 +14,8 @@ const ALL_PROJECTS: NodeDisplay = { quietFacts: new Set<FactKind>(['foreign']) }
  * An admin looking at every project sees nearly every node owned by another project: a `foreign` badge on each
  * card says nothing, so it stays in the inspector only. Anyone looking at one project keeps it on the cards.
  */
-export function nodeDisplayFor(viewer: Viewer): NodeDisplay {
-  return viewer.isAdmin && viewer.allProjects ? ALL_PROJECTS : NONE;
+export function nodeDisplayFor(viewer: Viewer | undefined): NodeDisplay {
+  return viewer?.isAdmin && viewer.allProjects ? ALL_PROJECTS : NONE;
 }
 
 export function cardFacts(facts: readonly Fact[], display: NodeDisplay): Fact[] {

@@ -156,7 +156,11 @@ export function GraphToolbar(props: GraphToolbarProps) {
       />
       {props.children}
       <span className="ml-auto whitespace-nowrap text-slate-500" aria-live="polite">
-        {props.shown === props.total ? `${props.total} nodes` : `${props.shown} of ${props.total} nodes`}
+        {props.total === 0
+          ? ''
+          : props.shown === props.total
+            ? `${props.total} nodes`
+            : `${props.shown} of ${props.total} nodes`}
       </span>
     </div>
   );

@@ -7,9 +7,16 @@ import {
   getViewportForBounds,
   useReactFlow,
   type ColorMode,
-  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import type { LineageNode } from '../../lineage/types';
 import { EdgeLegend } from './edge-legend';
 import type { FlowModel } from './flow-model';
@@ -72,12 +79,14 @@ function miniMapColor(n: LineageFlowNode): string {
 export function LineageCanvas(props: LineageCanvasProps) {
   const { model, selectedId, related, focus, colorMode, onSelect, onToggleCollapsed } = props;
   const big = model.placed.length > BIG_GRAPH;
+  const empty = model.placed.length === 0;
   const look = useMemo(() => ({ selectedId, related }), [selectedId, related]);
   const { nodes, edges } = useFlowWindow(model, look, big);
 
   const flow = useReactFlow<LineageFlowNode, LineageFlowEdge>();
 
-  const ready = useRef(false);
+  /** React Flow's viewport is set up (onInit); the canvas may have mounted before the first graph came. */
+  const [ready, setReady] = useState(false);
   const container = useRef<HTMLDivElement>(null);
 
   /** Where a node is laid out (it may be far from the viewport, and so not in React Flow's store). */
@@ -212,21 +221,20 @@ export function LineageCanvas(props: LineageCanvasProps) {
     focusNode(next);
   };
 
-  const onInit = useCallback(
-    (instance: ReactFlowInstance<LineageFlowNode, LineageFlowEdge>) => {
-      ready.current = true;
-      if (focus && centerOn(focus.id)) return;
-      const box = container.current;
-      const size = { width: box?.clientWidth ?? 1024, height: box?.clientHeight ?? 768 };
-      void instance.setViewport(initialViewport(model.placed, size));
-    },
-    // Only the first call matters: React Flow calls onInit once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [],
-  );
+  /** The first model with nodes sets the view: on the node to focus, or where initialViewport says. */
+  const placedView = useRef(false);
+  useLayoutEffect(() => {
+    if (!ready || placedView.current || model.placed.length === 0) return;
+    placedView.current = true;
+    if (focus && centerOn(focus.id)) return;
+    const box = container.current;
+    const size = { width: box?.clientWidth ?? 1024, height: box?.clientHeight ?? 768 };
+    // In a layout effect: the window of nodes handed to React Flow is then worked out at this viewport.
+    void flow.setViewport(initialViewport(model.placed, size));
+  }, [ready, model, focus, centerOn, flow]);
 
   useEffect(() => {
-    if (!focus || !ready.current) return;
+    if (!focus || !ready) return;
     // Selecting a node can open a side column and narrow the canvas; center once React Flow has the new size.
     let second = 0;
     const first = requestAnimationFrame(() => {
@@ -236,7 +244,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
       cancelAnimationFrame(first);
       cancelAnimationFrame(second);
     };
-  }, [focus, centerOn]);
+  }, [focus, centerOn, ready]);
 
   return (
     <div ref={container} className="absolute inset-0" onKeyDownCapture={onKeyDown}>
@@ -246,7 +254,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onInit={onInit}
+        onInit={() => setReady(true)}
         onNodeClick={(_, node) => onSelect(node.id)}
         onNodeDoubleClick={(_, node) => onToggleCollapsed(node.id)}
         onPaneClick={() => onSelect(null)}
@@ -262,7 +270,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
       >
         <Background gap={24} />
         <EdgeLegend />
-        {!big ? (
+        {empty ? null : !big ? (
           <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />
         ) : (
           <OverviewCanvas placed={model.placed} bounds={model.bounds} colorOf={kindColor} />

@@ -37,6 +37,12 @@ export const SLICED_FLOW_FROM = 1_000;
 /** How long one slice of a sliced build may run before it lets input and rendering in. */
 const SLICE_MS = 8;
 
+/** The model of a graph with no node: the canvas before the first pages are in, or of an empty cloud. */
+export const EMPTY_FLOW_MODEL: FlowModel = buildFlowModel(
+  { nodes: new Map(), edges: [], children: new Map(), roots: [], problems: [] },
+  new Map(),
+);
+
 /**
  * Layout and flow model of a (possibly filtered) graph with some subtrees collapsed. The layout the lineage
  * worker made with a big graph is used as it is; flow objects of nodes and edges that did not change since
@@ -54,7 +60,13 @@ export function useFlowView(graph: LineageGraph, collapsed: ReadonlySet<string>)
   /** Set when a sliced build finished (the render then shows memory.model). */
   const [, setBuilt] = useState<FlowModel | null>(null);
   const now = useMemo(
-    () => (slicing(graph, collapsed, memory) ? null : flowModelNow(graph, collapsed, memory)),
+    () =>
+      // An empty graph leaves the memory alone: the first graph after it is still a first graph.
+      graph.nodes.size === 0
+        ? EMPTY_FLOW_MODEL
+        : slicing(graph, collapsed, memory)
+          ? null
+          : flowModelNow(graph, collapsed, memory),
     [graph, collapsed, memory],
   );
   useEffect(() => {

@@ -2,6 +2,7 @@ import { formatBytes } from '../../components/format-bytes';
 import type { FamilySummary } from '../../lineage';
 import { PlotFrame } from './plot-frame';
 import { byteTicks, linearScale } from './plot-scales';
+import { compareText } from '../../lib/compare-text';
 
 const MAX_FAMILIES = 20;
 const ROW = 26;
@@ -19,7 +20,7 @@ function shortName(name: string): string {
 export function StoragePlot({ families }: { families: readonly FamilySummary[] }) {
   const shown = [...families]
     .filter((f) => f.imageCount > 0)
-    .sort((a, b) => b.bytes - a.bytes || a.name.localeCompare(b.name))
+    .sort((a, b) => b.bytes - a.bytes || compareText(a.name, b.name))
     .slice(0, MAX_FAMILIES);
   const hidden = families.filter((f) => f.imageCount > 0).length - shown.length;
   const height = TOP + Math.max(1, shown.length) * ROW + BOTTOM;

@@ -3,6 +3,7 @@ import type { FactKind, NodeKind } from '../../lineage/types';
 import { FACT_LABELS, KIND_LABELS } from '../../lib/labels';
 import { useProjectNames } from '../../lib/project-names';
 import type { GraphFilter } from './graph-filter';
+import { compareText } from '../../lib/compare-text';
 
 interface GraphToolbarProps {
   query: string;
@@ -73,7 +74,7 @@ export function GraphToolbar(props: GraphToolbarProps) {
   const projects = useProjectNames();
   const projectOptions = choices.projects
     .map((p) => ({ value: p, label: projects.label(p) }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .sort((a, b) => compareText(a.label, b.label));
   return (
     <div
       role="toolbar"

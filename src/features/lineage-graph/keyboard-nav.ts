@@ -3,6 +3,8 @@
  * subtree's nodes are not there): ← the parent, → the first (top-most) child, ↑/↓ the previous/next sibling
  * (roots are siblings of each other). Siblings are ordered top to bottom as the layout draws them.
  */
+import { compareText } from '../../lib/compare-text';
+
 export type NavKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown';
 
 export interface NavNode {
@@ -24,7 +26,7 @@ export function neighbourOf(nodes: readonly NavNode[], fromId: string, key: NavK
   const parentOf = (n: NavNode): string | null =>
     n.parentId !== null && byId.has(n.parentId) ? n.parentId : null;
   const childrenOf = (parent: string | null): NavNode[] =>
-    nodes.filter((n) => parentOf(n) === parent).sort((a, b) => a.y - b.y || a.id.localeCompare(b.id));
+    nodes.filter((n) => parentOf(n) === parent).sort((a, b) => a.y - b.y || compareText(a.id, b.id));
   switch (key) {
     case 'ArrowLeft':
       return parentOf(from);

@@ -41,6 +41,11 @@ interface LineageCanvasProps {
   /** A node to bring into view (search result, URL selection); a new `seq` pans again. */
   focus: Focus | null;
   colorMode: ColorMode;
+  /**
+   * Pages are still arriving: the graph is drawn as a big one whatever its size so far, so a first graph of a
+   * few hundred nodes is not handed to React Flow whole (a big cloud's next graph is big anyway).
+   */
+  growing?: boolean;
   onSelect: (id: string | null) => void;
   /** Double-click folds or unfolds a node's subtree. */
   onToggleCollapsed: (id: string) => void;
@@ -77,8 +82,8 @@ function miniMapColor(n: LineageFlowNode): string {
 }
 
 export function LineageCanvas(props: LineageCanvasProps) {
-  const { model, selectedId, related, focus, colorMode, onSelect, onToggleCollapsed } = props;
-  const big = model.placed.length > BIG_GRAPH;
+  const { model, selectedId, related, focus, colorMode, growing, onSelect, onToggleCollapsed } = props;
+  const big = growing === true || model.placed.length > BIG_GRAPH;
   const empty = model.placed.length === 0;
   const look = useMemo(() => ({ selectedId, related }), [selectedId, related]);
   const { nodes, edges } = useFlowWindow(model, look, big);

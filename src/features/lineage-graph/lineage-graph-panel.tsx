@@ -44,6 +44,7 @@ export function LineageGraphPanel() {
       viewer={input?.viewer}
       graph={loading ? NO_GRAPH : graph}
       loading={loading}
+      growing={data.loading}
       deletedServersError={data.deletedServersError}
     />
   );
@@ -73,11 +74,14 @@ const LineageGraphView = memo(function LineageGraphView({
   viewer,
   graph,
   loading,
+  growing,
   deletedServersError,
 }: {
   viewer: Viewer | undefined;
   graph: LineageGraph;
   loading: boolean;
+  /** More pages are coming (the graph is part of the cloud). */
+  growing: boolean;
   deletedServersError: unknown;
 }) {
   const url = useGraphUrlState();
@@ -149,6 +153,7 @@ const LineageGraphView = memo(function LineageGraphView({
         related={related}
         focus={focus}
         colorMode={theme}
+        growing={growing}
         onSelect={url.select}
         onToggleCollapsed={url.toggleCollapsed}
       />

@@ -18,13 +18,15 @@ const NOTHING = { nodes: [] as LineageFlowNode[], edges: [] as LineageFlowEdge[]
 
 /**
  * The nodes and edges to hand React Flow: with `cull`, those in a window around the viewport (moved, at most
- * once a frame, when the viewport leaves it), new ones a dozen a frame (revealStep); otherwise all of them.
- * Arrays that hold what the last ones held are the last ones. Call inside the ReactFlowProvider.
+ * once a frame, when the viewport leaves it), new ones a dozen a frame (revealStep); otherwise all of them;
+ * none before `show`. Arrays that hold what the last ones held are the last ones. Call inside the
+ * ReactFlowProvider.
  */
 export function useFlowWindow(
   model: FlowModel,
   look: Look,
   cull: boolean,
+  show = true,
 ): { nodes: LineageFlowNode[]; edges: LineageFlowEdge[] } {
   const store = useStoreApi<LineageFlowNode, LineageFlowEdge>();
   const [box, setBox] = useState<Box | null>(null);
@@ -56,9 +58,9 @@ export function useFlowWindow(
 
   const { selectedId, related } = look;
   const all = useMemo(() => {
-    if (cull && !box) return NOTHING;
+    if (!show || (cull && !box)) return NOTHING;
     return windowElements(model, cull ? box : null, { selectedId, related }, looks);
-  }, [model, cull, box, selectedId, related, looks]);
+  }, [show, model, cull, box, selectedId, related, looks]);
   const view = useMemo(
     () => {
       const next = cull ? revealStep(all, new Set(last.nodes.map((n) => n.id))) : { ...all, pending: false };

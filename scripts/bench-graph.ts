@@ -14,7 +14,10 @@
  *     main thread is free again, checked after 1.5 s without a long task);
  *   - JS heap after a forced GC (CDP HeapProfiler.collectGarbage + Runtime.getHeapUsage);
  *   - fps while panning: mouse drags on the empty pane at the first view's zoom, frames counted with rAF;
- *   - long tasks (PerformanceObserver 'longtask') over the whole load: from navigation to interactive.
+ *   - long tasks (PerformanceObserver 'longtask') over the whole load: from navigation to interactive;
+ *   - the longest task after first paint by CPU time (the main thread's thread time, from a Chromium trace of
+ *     extra loads, bench-task-cpu.ts): on this 2-core machine a task's start-to-end time also holds the time
+ *     the system ran the simulator, the lineage worker and other processes instead.
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
@@ -25,18 +28,21 @@ import type { Child } from './bench-util';
 import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH as CHROMIUM } from '../e2e/chromium';
 import { savedListings } from '../e2e/listing-cache';
 import { DATA_STATUS, RELOAD_ALL_BUTTON } from './bench-browser-load';
+import { startTaskTrace, stopTaskTrace, taskCpu, type TaskCpu } from './bench-task-cpu';
 
 const RUNS_10K = 3;
 /**
  * `BENCH_GRAPH_SIZES=50k` (or `10k`) measures one size only, to iterate faster; `BENCH_GRAPH_RUNS_50K=5`
  * loads the 50k cloud that many times (default 3; each run printed); `BENCH_GRAPH_VERBOSE=1` lists each
  * run's long tasks, and what ran (Long Animation Frames) in the frames around each task over 100 ms
- * (`BENCH_GRAPH_VERBOSE_MS=50`: over 50 ms).
+ * (`BENCH_GRAPH_VERBOSE_MS=50`: over 50 ms); `BENCH_GRAPH_CPU_RUNS=5`: that many traced 50k loads.
  */
 const SIZES = (process.env.BENCH_GRAPH_SIZES ?? '10k,50k').split(',').map((x) => x.trim());
 const RUNS_50K = Math.max(1, Number(process.env.BENCH_GRAPH_RUNS_50K ?? 3) || 3);
 const VERBOSE = process.env.BENCH_GRAPH_VERBOSE === '1';
 const VERBOSE_OVER_MS = Number(process.env.BENCH_GRAPH_VERBOSE_MS ?? 100) || 100;
+/** Extra 50k loads, traced, for the tasks' CPU time (`BENCH_GRAPH_CPU_RUNS`, default 3; 0: none). */
+const CPU_RUNS = Math.max(0, Number(process.env.BENCH_GRAPH_CPU_RUNS ?? 3) || 0);
 /** `BENCH_GRAPH_PROFILE=<dir>`: a CPU profile of each load is written there (open it in Chromium's devtools). */
 const PROFILE_DIR = process.env.BENCH_GRAPH_PROFILE;
 let profiles = 0;
@@ -124,6 +130,8 @@ interface LoadFigures {
   longList: { start: number; duration: number }[];
   /** The long animation frames holding a task over VERBOSE_OVER_MS, with what ran in them. */
   verboseFrames: LongFrame[];
+  /** The tasks after first paint by CPU time (a trace; none while a CPU profile is taken). */
+  cpu: TaskCpu | null;
 }
 
 interface PageState {
@@ -323,7 +331,7 @@ async function loadOnce(
   base: string,
   withFps: boolean,
   timeoutMs: number,
-  opts: { reload?: boolean } = {},
+  opts: { reload?: boolean; trace?: boolean } = {},
 ): Promise<LoadFigures> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -337,21 +345,28 @@ async function loadOnce(
       await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
       await profiler.send('Profiler.start');
     };
+    // A traced load gives its tasks' CPU time (not with a profile: one or the other). Only extra loads are
+    // traced: a trace, even of top-level tasks only, made the other figures move.
+    const trace = opts.trace === true && !profiler;
     if (!opts.reload) await startProfile();
+    if (!opts.reload && trace) await startTaskTrace(browser, page);
     await page.goto(`${base}/`);
     let loaded = await waitInteractive(page, timeoutMs);
     if (opts.reload) {
       await waitCacheSaved(page, timeoutMs);
       await startProfile();
+      if (trace) await startTaskTrace(browser, page);
       await page.reload();
       loaded = await waitInteractive(page, timeoutMs);
     }
+    const traced = trace ? await stopTaskTrace(browser) : null;
     if (profiler && PROFILE_DIR) {
       const { profile } = await profiler.send('Profiler.stop');
       const file = path.join(PROFILE_DIR, `graph-${process.pid}-${++profiles}.cpuprofile`);
       await writeFile(file, JSON.stringify(profile));
     }
     const t = await pageTimings(page, loaded.at);
+    const cpu = traced ? taskCpu(traced, t.fcp) : null;
     const longs = t.longtasks;
     const lastLongEnd = Math.max(0, ...longs.map((l) => l.start + l.duration));
     const cdp = await context.newCDPSession(page);
@@ -381,10 +396,20 @@ async function loadOnce(
             l.duration > VERBOSE_OVER_MS && l.start < f.start + f.duration && l.start + l.duration > f.start,
         ),
       ),
+      cpu,
     };
   } finally {
     await context.close();
   }
+}
+
+/** The longest task after first paint by CPU time, over runs, with its time from start to end. */
+function cpuMax(runs: LoadFigures[]): string {
+  const traced = runs.flatMap((r) => (r.cpu ? [r.cpu] : []));
+  if (traced.length === 0) return '-';
+  const top = traced.reduce((a, b) => (b.cpuMaxMs > a.cpuMaxMs ? b : a));
+  const over = traced.reduce((n, c) => n + c.cpuOver50, 0);
+  return `${top.cpuMaxMs.toFixed(0)} ms (${top.wallOfCpuMaxMs.toFixed(0)} start to end); ${over} over 50 ms`;
 }
 
 async function reset(base: string, images: number, servers: number): Promise<void> {
@@ -400,7 +425,10 @@ function describeRun(name: string, r: LoadFigures): string {
   const line =
     `  ${name}: data ${r.dataMs.toFixed(0)} ms, data->interactive ${r.interactiveMs.toFixed(0)} ms, ` +
     `heap ${r.heapMiB.toFixed(0)} MiB, fps ${r.fps.toFixed(0)}, long tasks ${r.longTasks} / ` +
-    `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms (after first paint ${r.longMaxAfterPaintMs.toFixed(0)} ms)`;
+    `${r.longOver100} / ${r.longMaxMs.toFixed(0)} ms (after first paint ${r.longMaxAfterPaintMs.toFixed(0)} ms` +
+    (r.cpu
+      ? `; by CPU time ${r.cpu.cpuMaxMs.toFixed(0)} ms, ${r.cpu.wallOfCpuMaxMs.toFixed(0)} ms start to end)`
+      : ')');
   if (!VERBOSE) return line;
   const list = r.longList.map((l) => `${l.start.toFixed(0)}+${l.duration.toFixed(0)}`).join(' ');
   const frames = r.verboseFrames.map(
@@ -434,15 +462,19 @@ export async function benchGraph(): Promise<string> {
     }
     const runs50k: LoadFigures[] = [];
     let reload50k: LoadFigures | null = null;
+    const traced50k: LoadFigures[] = [];
     if (SIZES.includes('50k')) {
       await reset(base, 50_000, 10_000);
       for (let i = 0; i < RUNS_50K; i++) runs50k.push(await loadOnce(browser, base, true, 300_000));
       reload50k = await loadOnce(browser, base, false, 300_000, { reload: true });
+      for (let i = 0; i < CPU_RUNS; i++)
+        traced50k.push(await loadOnce(browser, base, false, 300_000, { trace: true }));
     }
     const perRun = [
       ...runs10k.map((r, i) => describeRun(`10k run ${i + 1}`, r)),
       ...runs50k.map((r, i) => describeRun(`50k run ${i + 1}`, r)),
       ...(reload50k ? [describeRun('50k reload, listings from the cache', reload50k)] : []),
+      ...traced50k.map((r, i) => describeRun(`50k traced run ${i + 1}`, r)),
     ].join('\n');
     if (runs10k.length === 0 || runs50k.length === 0) return perRun;
     const byLongest = [...runs50k].sort((a, b) => a.longMaxMs - b.longMaxMs);
@@ -513,6 +545,12 @@ export async function benchGraph(): Promise<string> {
         `${Math.max(...runs10k.map((x) => x.longMaxAfterPaintMs)).toFixed(0)} ms`,
         `${Math.max(...runs50k.map((x) => x.longMaxAfterPaintMs)).toFixed(0)} ms`,
         '<= 100 ms (50k)',
+      ],
+      [
+        '  the same, by CPU time (the task ran; start to end adds time the cores gave to others)',
+        '-',
+        `${cpuMax(traced50k)} (${CPU_RUNS} traced runs)`,
+        '-',
       ],
       [
         'reload with the cache: longest task / long tasks',

@@ -68,7 +68,7 @@ const NOTICE = 'absolute left-0 top-0 z-10 p-4 text-sm text-slate-500';
  * those re-rendered the toolbar and React Flow's whole canvas (40 to 120 ms at 50,000 images).
  *
  * The canvas is mounted, empty, while the first pages load (`loading`), and stays the same canvas when the
- * first graph comes: mounting React Flow and taking the first nodes in were one task of 60 to 170 ms.
+ * first graph comes, which then only hands it nodes (mounting React Flow was part of the first graph's task).
  */
 const LineageGraphView = memo(function LineageGraphView({
   viewer,

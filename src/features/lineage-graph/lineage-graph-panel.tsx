@@ -16,12 +16,9 @@ import { LineageCanvas, type Focus } from './lineage-canvas';
 import { searchNodes } from './search';
 import { NodeDisplayContext, nodeDisplayFor } from '../../lib/fact-display';
 import { useGraphUrlState } from './use-graph-url-state';
-import { EMPTY_FLOW_MODEL, useFlowView } from './use-lineage-view';
+import { EMPTY_FLOW_MODEL, EMPTY_GRAPH, useFlowView } from './use-lineage-view';
 
 const RESOURCE_WORDS = { session: 'the session', images: 'images from Glance', servers: 'servers from Nova' };
-
-/** Until the first pages are in: no node, no edge (the canvas is there already, see LineageGraphView). */
-const NO_GRAPH: LineageGraph = { nodes: new Map(), edges: [], children: new Map(), roots: [], problems: [] };
 
 /** The lineage graph of the whole cloud, with its own loading and error states. */
 export function LineageGraphPanel() {
@@ -42,7 +39,7 @@ export function LineageGraphPanel() {
   return (
     <LineageGraphView
       viewer={input?.viewer}
-      graph={loading ? NO_GRAPH : graph}
+      graph={loading ? EMPTY_GRAPH : graph}
       loading={loading}
       growing={data.loading}
       deletedServersError={data.deletedServersError}

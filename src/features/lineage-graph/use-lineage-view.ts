@@ -37,11 +37,17 @@ export const SLICED_FLOW_FROM = 1_000;
 /** How long one slice of a sliced build may run before it lets input and rendering in. */
 const SLICE_MS = 8;
 
+/** A graph with no node: what the canvas shows before the first pages are in. */
+export const EMPTY_GRAPH: LineageGraph = {
+  nodes: new Map(),
+  edges: [],
+  children: new Map(),
+  roots: [],
+  problems: [],
+};
+
 /** The model of a graph with no node: the canvas before the first pages are in, or of an empty cloud. */
-export const EMPTY_FLOW_MODEL: FlowModel = buildFlowModel(
-  { nodes: new Map(), edges: [], children: new Map(), roots: [], problems: [] },
-  new Map(),
-);
+export const EMPTY_FLOW_MODEL: FlowModel = buildFlowModel(EMPTY_GRAPH, new Map());
 
 /**
  * Layout and flow model of a (possibly filtered) graph with some subtrees collapsed. The layout the lineage

@@ -1,6 +1,7 @@
 /** What every service handler shares: the model, the clock, the tokens. */
 import type { Clock } from './clock';
-import type { SimImage, SimState } from './state/model';
+import type { ListCache } from './services/glance-list';
+import type { SimState } from './state/model';
 import type { RoleName } from './state/identity';
 
 export interface TokenRecord {
@@ -22,7 +23,7 @@ export interface SimContext {
   tokens: Map<string, TokenRecord>;
   /** Bumped on every change of the model; list caches key on it. */
   version: number;
-  glanceSortCache: { version: number; byKey: Map<string, SimImage[]> };
+  glanceListCache: ListCache;
 }
 
 /** The caller of a Glance/Nova request, resolved from X-Auth-Token. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulator, DEMO_IDS, PROJECT_IDS, SIM_ORIGIN } from './index';
-import { body, glance, login, type WireImageList } from './test-kit';
+import { body, glance, login, patchImage, type WireImageList } from './test-kit';
 
 async function list(path: string, user: 'admin' | 'demo' | 'alt' | 'auditor' = 'demo') {
   const sim = createSimulator({ scenario: 'demo' });
@@ -171,5 +171,20 @@ describe('glance image list', () => {
     const { sim, t } = await list('/v2/images?limit=1');
     const res = await glance(sim, t, `/v2/images/${DEMO_IDS.opsBackupDb1}`);
     expect(res.status).toBe(200);
+  });
+
+  it('lists an image as a GET by id shows it, and a change shows in the next listing (the page text is cached)', async () => {
+    const sim = createSimulator({ scenario: 'demo' });
+    const t = await login(sim, 'admin');
+    const before = await body<WireImageList>(await glance(sim, t, '/v2/images?limit=1000'));
+    const one = before.images[3]!;
+    expect(one).toEqual(await body(await glance(sim, t, `/v2/images/${one.id}`)));
+    const patched = await patchImage(sim, t, one.id, [{ op: 'replace', path: '/name', value: 'renamed <b>' }]);
+    expect(patched.status).toBe(200);
+    const after = await body<WireImageList>(await glance(sim, t, '/v2/images?limit=1000'));
+    const again = after.images.find((i) => i.id === one.id)!;
+    expect(again.name).toBe('renamed <b>');
+    expect(again).toEqual(await body(await glance(sim, t, `/v2/images/${one.id}`)));
+    expect(after.images.map((i) => i.id).sort()).toEqual(before.images.map((i) => i.id).sort());
   });
 });

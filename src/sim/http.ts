@@ -6,7 +6,12 @@ export function requestId(): string {
 }
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  return jsonText(status, JSON.stringify(body), headers);
+}
+
+/** A JSON response from text already serialised (a listing assembled from cached parts). */
+export function jsonText(status: number, text: string, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
   });

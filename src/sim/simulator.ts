@@ -10,6 +10,7 @@ import { SIM_ORIGIN } from './origin';
 import { buildScenario, type GeneratedOptions, type ScenarioName } from './scenarios';
 import { settle, type SimState } from './state/model';
 import { handleGlance } from './services/glance';
+import { newListCache } from './services/glance-list';
 import { imageJson } from './services/glance-view';
 import { handleKeystone, simCatalog } from './services/keystone';
 import { handleNova } from './services/nova';
@@ -107,7 +108,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     clock,
     tokens: new Map(),
     version: 0,
-    glanceSortCache: { version: -1, byKey: new Map() },
+    glanceListCache: newListCache(),
   };
 
   const advance = (): void => {

@@ -8,6 +8,7 @@ import {
   INVALID_JSON,
   isRecord,
   json,
+  jsonText,
   keystoneErrorBody,
   readJson,
   requestId,
@@ -15,7 +16,7 @@ import {
 import { SIM_ORIGIN } from '../origin';
 import { activateWithData, addImage, removeImage } from '../state/images';
 import type { SimImage } from '../state/model';
-import { listImages } from './glance-list';
+import { listImagesText } from './glance-list';
 import { PATCH_CONTENT_TYPES, applyPatch, setAttribute } from './glance-patch';
 import { canModify, canSee, imageJson, memberJson } from './glance-view';
 
@@ -320,9 +321,9 @@ async function route(ctx: SimContext, c: Caller, req: Request, path: string, url
   const method = req.method.toUpperCase();
   if (path === '/v2/images') {
     if (method === 'GET') {
-      return json(
+      return jsonText(
         200,
-        listImages(c, url, ctx.state.images, (img) => canSee(c, img), ctx.glanceSortCache, ctx.version),
+        listImagesText(c, url, ctx.state.images, (img) => canSee(c, img), ctx.glanceListCache, ctx.version),
       );
     }
     if (method === 'POST') return createImage(ctx, c, req);

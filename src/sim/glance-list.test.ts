@@ -179,7 +179,9 @@ describe('glance image list', () => {
     const before = await body<WireImageList>(await glance(sim, t, '/v2/images?limit=1000'));
     const one = before.images[3]!;
     expect(one).toEqual(await body(await glance(sim, t, `/v2/images/${one.id}`)));
-    const patched = await patchImage(sim, t, one.id, [{ op: 'replace', path: '/name', value: 'renamed <b>' }]);
+    const patched = await patchImage(sim, t, one.id, [
+      { op: 'replace', path: '/name', value: 'renamed <b>' },
+    ]);
     expect(patched.status).toBe(200);
     const after = await body<WireImageList>(await glance(sim, t, '/v2/images?limit=1000'));
     const again = after.images.find((i) => i.id === one.id)!;

@@ -1,7 +1,7 @@
 /** What every service handler shares: the model, the clock, the tokens. */
 import type { Clock } from './clock';
-import type { ListCache } from './services/glance-list';
-import type { SimState } from './state/model';
+import type { ListCache } from './services/list-cache';
+import type { SimImage, SimServer, SimState } from './state/model';
 import type { RoleName } from './state/identity';
 
 export interface TokenRecord {
@@ -23,7 +23,7 @@ export interface SimContext {
   tokens: Map<string, TokenRecord>;
   /** Bumped on every change of the model; list caches key on it. */
   version: number;
-  glanceListCache: ListCache;
+  listCache: { images: ListCache<SimImage>; servers: ListCache<SimServer> };
 }
 
 /** The caller of a Glance/Nova request, resolved from X-Auth-Token. */

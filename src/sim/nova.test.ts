@@ -191,4 +191,33 @@ describe('nova', () => {
     const changed = await body<ServerList>(await nova(sim, t, `/servers/detail?changes-since=${since}`));
     expect(changed.servers.map((s) => [s.name, s.status])).toEqual([['app-3', 'DELETED']]);
   });
+
+  it('lists each change at once, though the text of each server is kept between listings', async () => {
+    const { sim, t, clock } = await setup();
+    const detail = async (token = t, mv = '2.92', path = '/servers/detail') =>
+      (await body<ServerList>(await nova(sim, token, path, {}, mv))).servers;
+    const booted = await nova(sim, t, '/servers', {
+      method: 'POST',
+      body: JSON.stringify({
+        server: { name: 'new-1', imageRef: DEMO_IDS.cirros, flavorRef: '1', networks: 'none' },
+      }),
+    });
+    const { server } = await body<{ server: { id: string } }>(booted);
+    const statusOf = async (id: string) => (await detail()).find((s) => s.id === id)?.status;
+    expect(await statusOf(server.id)).toBe('BUILD');
+    clock.advance(2500);
+    expect(await statusOf(server.id)).toBe('ACTIVE');
+    expect((await nova(sim, t, `/servers/${DEMO_IDS.app3}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await detail()).map((s) => s.id)).not.toContain(DEMO_IDS.app3);
+    // Another microversion and an admin's view are texts of their own.
+    const admin = await login(sim, 'admin');
+    const mine = (await detail()).find((s) => s.id === server.id)!;
+    const asAdmin = (await detail(admin, '2.92', '/servers/detail?all_tenants=1')).find(
+      (s) => s.id === server.id,
+    );
+    expect(asAdmin).toHaveProperty('OS-EXT-SRV-ATTR:host', 'simhost');
+    expect(mine).not.toHaveProperty('OS-EXT-SRV-ATTR:host');
+    expect((await detail(t, '2.1')).find((s) => s.id === server.id)).not.toHaveProperty('locked');
+    expect(mine).toHaveProperty('locked', false);
+  });
 });

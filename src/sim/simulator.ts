@@ -10,7 +10,7 @@ import { SIM_ORIGIN } from './origin';
 import { buildScenario, type GeneratedOptions, type ScenarioName } from './scenarios';
 import { settle, type SimState } from './state/model';
 import { handleGlance } from './services/glance';
-import { newListCache } from './services/glance-list';
+import { ListCache } from './services/list-cache';
 import { imageJson } from './services/glance-view';
 import { handleKeystone, simCatalog } from './services/keystone';
 import { handleNova } from './services/nova';
@@ -108,7 +108,7 @@ export function createSimulator(opts: SimulatorOptions = {}): Simulator {
     clock,
     tokens: new Map(),
     version: 0,
-    glanceListCache: newListCache(),
+    listCache: { images: new ListCache(), servers: new ListCache() },
   };
 
   const advance = (): void => {

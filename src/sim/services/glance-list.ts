@@ -3,6 +3,7 @@ import type { Caller } from '../context';
 import { SimHttpError, urlencode } from '../http';
 import type { SimImage } from '../state/model';
 import { imageJson } from './glance-view';
+import type { ListCache } from './list-cache';
 
 export const SORT_KEYS = [
   'name',
@@ -279,48 +280,9 @@ function buildPredicates(c: Caller, q: URLSearchParams): Pred[] {
   return preds;
 }
 
-/**
- * What listings reuse until the model changes (`version`): the images in each sort order, and each image's
- * wire JSON text, which is the same for every caller. At 50,000 images, building and serialising each page
- * anew cost the simulator ~1.5 s of CPU per full listing, on the cores the page under test shares.
- */
-export interface ListCache {
-  version: number;
-  byKey: Map<string, SimImage[]>;
-  text: Map<SimImage, string>;
-}
-
-export function newListCache(): ListCache {
-  return { version: -1, byKey: new Map(), text: new Map() };
-}
-
-function fresh(cache: ListCache, version: number): ListCache {
-  if (cache.version !== version) {
-    cache.version = version;
-    cache.byKey.clear();
-    cache.text.clear();
-  }
-  return cache;
-}
-
-/** Images in `spec` order. */
-function sortedImages(all: Map<string, SimImage>, spec: SortSpec, cache: ListCache): SimImage[] {
+function sortedImages(all: Map<string, SimImage>, spec: SortSpec, cache: ListCache<SimImage>): SimImage[] {
   const key = spec.map((s) => `${s.key}:${s.dir}`).join(',');
-  let hit = cache.byKey.get(key);
-  if (!hit) {
-    hit = [...all.values()].sort(comparator(spec));
-    cache.byKey.set(key, hit);
-  }
-  return hit;
-}
-
-function imageText(img: SimImage, cache: ListCache): string {
-  let text = cache.text.get(img);
-  if (text === undefined) {
-    text = JSON.stringify(imageJson(img));
-    cache.text.set(img, text);
-  }
-  return text;
+  return cache.order(key, () => [...all.values()].sort(comparator(spec)));
 }
 
 /** The first index whose image sorts after `m`: keyset pagination (`sorted` is in `cmp` order). */
@@ -341,8 +303,7 @@ export function listImagesText(
   url: URL,
   images: Map<string, SimImage>,
   canSee: (img: SimImage) => boolean,
-  listCache: ListCache,
-  version: number,
+  cache: ListCache<SimImage>,
 ): string {
   const q = url.searchParams;
   let limit = DEFAULT_LIMIT;
@@ -354,7 +315,6 @@ export function listImagesText(
   }
   const spec = parseSort(q);
   const preds = buildPredicates(c, q);
-  const cache = fresh(listCache, version);
   const sorted = sortedImages(images, spec, cache);
   const marker = q.get('marker');
   let start = 0;
@@ -371,7 +331,7 @@ export function listImagesText(
   const params = [...q].filter(([k]) => k !== 'marker');
   const qs = urlencode(params);
   const first = qs ? `/v2/images?${qs}` : '/v2/images';
-  let text = `{"images":[${page.map((img) => imageText(img, cache)).join(',')}],"first":${JSON.stringify(first)},"schema":"/v2/schemas/images"`;
+  let text = `{"images":[${page.map((img) => cache.text('', img, imageJson)).join(',')}],"first":${JSON.stringify(first)},"schema":"/v2/schemas/images"`;
   // Like Glance: a full page always carries `next` (the following page may be empty).
   const last = page[page.length - 1];
   if (last && page.length === limit)

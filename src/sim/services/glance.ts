@@ -323,7 +323,13 @@ async function route(ctx: SimContext, c: Caller, req: Request, path: string, url
     if (method === 'GET') {
       return jsonText(
         200,
-        listImagesText(c, url, ctx.state.images, (img) => canSee(c, img), ctx.glanceListCache, ctx.version),
+        listImagesText(
+          c,
+          url,
+          ctx.state.images,
+          (img) => canSee(c, img),
+          ctx.listCache.images.at(ctx.version),
+        ),
       );
     }
     if (method === 'POST') return createImage(ctx, c, req);

@@ -55,7 +55,8 @@ export function edgeStyle(kind: EdgeKind): LineageFlowEdge['style'] {
 
 /**
  * A React Flow node for a laid-out lineage node: pre-measured (width, height, `measured` and `handles`), so
- * React Flow never measures it and `onlyRenderVisibleElements` can skip it while it is off screen.
+ * React Flow never measures it (as patched in patches/, it does not even observe it) and
+ * `onlyRenderVisibleElements` can skip it while it is off screen.
  */
 export function flowNode(
   node: LineageNode,

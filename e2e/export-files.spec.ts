@@ -139,6 +139,9 @@ test.describe('export', () => {
     const text = svg.bytes.toString('utf8');
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('web-3-snap');
+    // The arrowheads go with it: the edges point to markers defined inside the exported viewport.
+    expect(text).toMatch(/<marker[^>]*id="lineage-arrow-snapshot-of"/);
+    expect(text).toContain("url('#lineage-arrow-snapshot-of')");
     await expect(page.getByRole('group', { name: 'Export' }).getByRole('status')).toHaveText('SVG saved');
 
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Table' }).click();

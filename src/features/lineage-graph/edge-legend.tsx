@@ -1,9 +1,6 @@
 import { Panel } from '@xyflow/react';
-import type { EdgeKind } from '../../lineage/types';
 import { EDGE_LABELS } from '../../lib/labels';
-import { edgeStyle } from './to-flow-elements';
-
-const KINDS: EdgeKind[] = ['booted-from', 'snapshot-of', 'converted-from', 'root-only'];
+import { EDGE_KINDS, edgeStyle } from './to-flow-elements';
 
 /** What each line style means. */
 export function EdgeLegend() {
@@ -15,7 +12,7 @@ export function EdgeLegend() {
       className="!ml-14 rounded bg-white/90 px-2 py-1 text-xs shadow dark:bg-slate-900/90"
     >
       <ul className="flex gap-3">
-        {KINDS.map((kind) => {
+        {EDGE_KINDS.map((kind) => {
           const s = edgeStyle(kind);
           return (
             <li key={kind} className="flex items-center gap-1 whitespace-nowrap">

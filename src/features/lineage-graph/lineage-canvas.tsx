@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { LineageNode } from '../../lineage/types';
 import { EdgeLegend } from './edge-legend';
+import { EdgeMarkers } from './edge-markers';
 import type { FlowModel } from './flow-model';
 import { initialViewport } from './initial-viewport';
 import { isNavKey, neighbourOf, type NavNode } from './keyboard-nav';
@@ -285,6 +286,7 @@ export function LineageCanvas(props: LineageCanvasProps) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} />
+        <EdgeMarkers />
         <EdgeLegend />
         {empty ? null : !big ? (
           <MiniMap<LineageFlowNode> pannable zoomable nodeColor={miniMapColor} ariaLabel="Overview map" />

@@ -1,4 +1,4 @@
-import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { GRAPH_LAYOUT } from '../../api/graph-layout';
 import type { EdgeKind, LineageNode } from '../../lineage/types';
 import { EDGE_LABELS } from '../../lib/labels';
@@ -39,6 +39,9 @@ const HANDLES: NodeHandle[] = [
   },
 ];
 
+/** Every kind of edge, in the order the legend lists them. */
+export const EDGE_KINDS: readonly EdgeKind[] = ['booted-from', 'snapshot-of', 'converted-from', 'root-only'];
+
 const EDGE_STYLES: Record<EdgeKind, { stroke: string; strokeDasharray?: string; strokeWidth: number }> = {
   'booted-from': { stroke: '#64748b', strokeWidth: 1.5 },
   'snapshot-of': { stroke: '#0d9488', strokeWidth: 2 },
@@ -51,6 +54,11 @@ const LABELLED: ReadonlySet<EdgeKind> = new Set(['converted-from', 'root-only'])
 
 export function edgeStyle(kind: EdgeKind): LineageFlowEdge['style'] {
   return EDGE_STYLES[kind];
+}
+
+/** The id of the arrowhead an edge of `kind` ends in (edge-markers.tsx draws them). */
+export function arrowId(kind: EdgeKind): string {
+  return `lineage-arrow-${kind}`;
 }
 
 /**
@@ -87,7 +95,7 @@ export function flowEdge(id: string, source: string, target: string, kind: EdgeK
     type: LABELLED.has(kind) ? 'labelled' : 'smoothstep',
     data: { kind },
     style: EDGE_STYLES[kind],
-    markerEnd: { type: MarkerType.ArrowClosed, color: EDGE_STYLES[kind].stroke, width: 14, height: 14 },
+    markerEnd: arrowId(kind),
     ...(LABELLED.has(kind) ? { label: EDGE_LABELS[kind] } : {}),
     ariaLabel: `${EDGE_LABELS[kind]}: ${source} to ${target}`,
     focusable: false,

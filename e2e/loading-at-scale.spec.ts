@@ -47,6 +47,39 @@ test.describe('loading at scale', () => {
     });
   });
 
+  test.describe('a cloud just over the big-graph size, its last page arriving while the first graph shows', () => {
+    // 2,000 images and 300 servers: the first page's graph is under 1,500 nodes (built on the page), the
+    // whole one over it (built in the worker, which takes a moment after the last page).
+    test.use({ scenario: 'generated', generated: { images: 2000, servers: 300 } });
+
+    test('the canvas draws it as a big graph from the first page to the end, never whole', async ({
+      page,
+      request,
+    }) => {
+      // React Flow's minimap is the small-graph mode's: a render in that mode hands React Flow every node.
+      await page.addInitScript(() => {
+        const seen = { minimap: false };
+        Object.assign(window, { __seen: seen });
+        new MutationObserver(() => {
+          if (document.querySelector('.react-flow__minimap')) seen.minimap = true;
+        }).observe(document, { subtree: true, childList: true });
+      });
+      await request.post('/api/_sim/faults', { headers: APP, data: { latencyMs: 400, services: ['image'] } });
+      await page.goto('/');
+      await expect(page.locator('.react-flow__node').first()).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('status', { name: 'Data status' })).toHaveCount(0, { timeout: 30_000 });
+      // The whole graph comes from the worker a moment after the last page.
+      const count = page.getByText(/^[\d,]+ nodes$/);
+      await expect
+        .poll(async () => Number((await count.textContent())?.replace(/\D/g, '')), { timeout: 10_000 })
+        .toBeGreaterThan(1500);
+      await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
+      const seen = await page.evaluate(() => (window as unknown as { __seen: { minimap: boolean } }).__seen);
+      expect(seen.minimap).toBe(false);
+      await request.post('/api/_sim/faults', { headers: APP, data: {} });
+    });
+  });
+
   test('after a delete, only what changed is fetched, and the deleted image leaves the graph', async ({
     page,
   }) => {

@@ -27,6 +27,11 @@ export interface CloudData {
   isPending: boolean;
   /** Pages are still arriving: what is shown is part of the cloud. */
   loading: boolean;
+  /**
+   * `graph` is of part of the cloud: pages are still arriving, or they have all come and the whole cloud's
+   * graph is still being built (the worker takes a moment; the last partial graph stays until then).
+   */
+  partial: boolean;
   /** A refresh of data already shown is running (an incremental one after an action, or a full one). */
   refreshing: boolean;
   /** When the shown data was saved, while it comes from the cache of an earlier visit and is not revalidated. */
@@ -119,6 +124,7 @@ export function useCloudData(): CloudData {
     graph: graph?.graph,
     isPending: graph === undefined && failure === null,
     loading,
+    partial: loading || (graph !== undefined && !graph.whole),
     refreshing: !loading && (images.isFetching || servers.isFetching),
     cachedAt,
     failure,
@@ -166,6 +172,8 @@ function useSaveListing(
 interface Built {
   input: LineageInput;
   graph: LineageGraph;
+  /** Built from complete listings (not from the pages so far, nor a stand-in while the next build runs). */
+  whole: boolean;
 }
 
 /**
@@ -175,10 +183,10 @@ interface Built {
  * already waiting, so the graph grows during the load instead of appearing all at once at its end.
  */
 function useLineageOf(input: LineageInput | undefined, complete: boolean): Built | undefined {
-  const ready = useMemo(() => {
+  const ready = useMemo((): Built | undefined => {
     const graph = input ? lineageNow(input) : undefined;
-    return input && graph ? { input, graph } : undefined;
-  }, [input]);
+    return input && graph ? { input, graph, whole: complete } : undefined;
+  }, [input, complete]);
   const [later, setLater] = useState<Built | undefined>(undefined);
   const [error, setError] = useState<Error | null>(null);
   /** Requests made, and the newest one shown: an older build finishing late never replaces a newer one. */
@@ -192,7 +200,7 @@ function useLineageOf(input: LineageInput | undefined, complete: boolean): Built
         if (!graph || n < order.current.shown) return;
         order.current.shown = n;
         // A transition: React takes the big graph in over several tasks, after input events, not in one.
-        startTransition(() => setLater({ input, graph }));
+        startTransition(() => setLater({ input, graph, whole: complete }));
       },
       (e: unknown) => {
         if (live) setError(e instanceof Error ? e : new Error(String(e)));
@@ -206,7 +214,8 @@ function useLineageOf(input: LineageInput | undefined, complete: boolean): Built
   if (ready) return ready;
   // The newest graph built so far stays on screen until the worker has the next one.
   if (later && input && sameViewer(later.input.viewer, input.viewer)) return later;
-  return input ? latestLineage(input.viewer) : undefined;
+  const stand = input ? latestLineage(input.viewer) : undefined;
+  return stand && { ...stand, whole: false };
 }
 
 function sameViewer(a: LineageInput['viewer'], b: LineageInput['viewer']): boolean {

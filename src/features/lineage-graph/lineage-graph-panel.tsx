@@ -27,6 +27,9 @@ export function LineageGraphPanel() {
   // first graph mounts its nodes, too much for one task while the next pages arrive.
   const input = useDeferredValue(data.input);
   const graph = useDeferredValue(data.graph);
+  // Deferred with the graph, so the pair stays true to each other: the last partial graph is drawn as a big
+  // one until the whole graph replaces it.
+  const growing = useDeferredValue(data.partial);
   if (data.failure)
     return (
       <ErrorPanel
@@ -41,7 +44,7 @@ export function LineageGraphPanel() {
       viewer={input?.viewer}
       graph={loading ? EMPTY_GRAPH : graph}
       loading={loading}
-      growing={data.loading}
+      growing={growing}
       deletedServersError={data.deletedServersError}
     />
   );
